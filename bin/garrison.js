@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// The garrison command: a thin shim over the compiled CLI (npm run build makes dist/).
+import { main } from '../dist/src/cli/main.js';
+
+// The AWS SDK warns on every run that future releases will need Node 22; garrison pins SDK
+// versions that support Node 20, so that notice is noise on an analyst's terminal.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = (warning, ...rest) => {
+  const type = typeof rest[0] === 'string' ? rest[0] : rest[0]?.type;
+  if (type === 'NodeVersionSupportWarning' || String(warning).includes('NodeVersionSupportWarning')) return;
+  emitWarning(warning, ...rest);
+};
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`garrison: ${error?.message ?? error}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+/**
+ * A CloudTrail record as garrison reads it. Unknown fields are kept (the raw record is the
+ * object itself); the fields garrison relies on are checked for type when present.
+ * eventTime, eventSource and eventName are required: a record without them is rejected.
+ */
+const sessionIssuer = z.looseObject({
+  type: z.string().optional(),
+  principalId: z.string().optional(),
+  arn: z.string().optional(),
+  accountId: z.string().optional(),
+  userName: z.string().optional(),
+});
+
+const userIdentity = z.looseObject({
+  type: z.string().optional(),
+  principalId: z.string().optional(),
+  arn: z.string().optional(),
+  accountId: z.string().optional(),
+  accessKeyId: z.string().optional(),
+  userName: z.string().optional(),
+  invokedBy: z.string().optional(),
+  sessionContext: z
+    .looseObject({
+      attributes: z
+        .looseObject({
+          creationDate: z.string().optional(),
+          mfaAuthenticated: z.string().optional(),
+        })
+        .optional(),
+      sessionIssuer: sessionIssuer.optional(),
+      sourceIdentity: z.string().optional(),
+    })
+    .optional(),
+});
+
+const resource = z.looseObject({
+  ARN: z.string().optional(),
+  accountId: z.string().optional(),
+  type: z.string().optional(),
+});
+
+const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not an ISO 8601 time');
+
+export const cloudTrailRecordSchema = z.looseObject({
+  eventVersion: z.string().optional(),
+  eventTime: isoTime,
+  eventSource: z.string().min(1),
+  eventName: z.string().min(1),
+  awsRegion: z.string().optional(),
+  sourceIPAddress: z.string().optional(),
+  userAgent: z.string().optional(),
+  userIdentity: userIdentity.optional(),
+  errorCode: z.string().optional(),
+  errorMessage: z.string().optional(),
+  requestParameters: z.record(z.string(), z.unknown()).nullable().optional(),
+  responseElements: z.record(z.string(), z.unknown()).nullable().optional(),
+  additionalEventData: z.record(z.string(), z.unknown()).nullable().optional(),
+  requestID: z.string().optional(),
+  eventID: z.string().optional(),
+  readOnly: z.boolean().optional(),
+  resources: z.array(resource).optional(),
+  eventType: z.string().optional(),
+  managementEvent: z.boolean().optional(),
+  recipientAccountId: z.string().optional(),
+  sharedEventID: z.string().optional(),
+  vpcEndpointId: z.string().optional(),
+  eventCategory: z.string().optional(),
+  sessionCredentialFromConsole: z.string().optional(),
+});
+
+export type CloudTrailRecord = z.infer<typeof cloudTrailRecordSchema>;
+
+/** Where a record came from: the file, S3 object, API page or stream, and its position there. */
+export interface RecordOrigin {
+  /** A path, `s3://bucket/key`, `cloudtrail:<region>`, `logs:<group>/<stream>` or `-` for stdin. */
+  source: string;
+  /** The record's index within its source (0-based). */
+  index: number;
+}
+
+export interface TrailRecord {
+  record: CloudTrailRecord;
+  origin: RecordOrigin;
+}
+
+/** Input garrison could not read: counted, located and explained, never dropped silently. */
+export interface Rejection {
+  /** `path`, `path#index` or `s3://bucket/key#index`. */
+  location: string;
+  reason: string;
+}
+
+export type RecordCheck = { ok: true; record: CloudTrailRecord } | { ok: false; reason: string };
+
+/** Checks a parsed JSON value is a CloudTrail record; the reason names the first bad field. */
+export function checkRecord(value: unknown): RecordCheck {
+  const result = cloudTrailRecordSchema.safeParse(value);
+  if (result.success) return { ok: true, record: result.data as CloudTrailRecord };
+  const issue = result.error.issues[0];
+  const path = issue?.path.length ? issue.path.join('.') : 'record';
+  return { ok: false, reason: `${path}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** The identity that made the call, as an analyst names it: the ARN, else the user name or principal id. */
+export function principalOf(record: CloudTrailRecord): string {
+  const who = record.userIdentity;
+  if (!who) return 'unknown';
+  return who.arn ?? who.userName ?? who.principalId ?? who.invokedBy ?? who.type ?? 'unknown';
+}
+
+/** Reads a dotted path (`userIdentity.sessionContext.sessionIssuer.arn`) from a record; lists are searched element-wise. */
+export function fieldValue(record: unknown, path: string): unknown {
+  let values: unknown[] = [record];
+  for (const part of path.split('.')) {
+    const next: unknown[] = [];
+    for (const value of values) {
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (item && typeof item === 'object' && part in item)
+            next.push((item as Record<string, unknown>)[part]);
+        }
+      } else if (value && typeof value === 'object' && part in value) {
+        next.push((value as Record<string, unknown>)[part]);
+      }
+    }
+    values = next;
+    if (values.length === 0) return undefined;
+  }
+  return values.length === 1 ? values[0] : values;
+}
