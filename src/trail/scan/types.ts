@@ -1,0 +1,76 @@
+import type { CloudTrailRecord, RecordOrigin, Rejection } from '../record.js';
+
+/**
+ * The contract between where CloudTrail bytes come from (files, S3 objects, stdin) and the
+ * scanner that decodes them in worker threads. Sources that yield records one by one
+ * (LookupEvents, CloudWatch Logs) skip the blob stage and use the same matcher in-process.
+ */
+
+/** One unit of raw input: a file or an S3 object, gzipped or not. */
+export interface Blob {
+  /** A path, `s3://bucket/key` or `-`: becomes RecordOrigin.source. */
+  location: string;
+  /** Compressed size in bytes when known (progress, scheduling). */
+  size?: number;
+  /** Reads the raw bytes. Throwing here rejects the blob (counted, with the reason), never the whole run. */
+  load(): Promise<Uint8Array>;
+}
+
+/**
+ * A cheap look at one record's raw JSON text, before it is parsed. Answers may over-approximate
+ * (say a value is there when it is only nested elsewhere) but must never miss a real value.
+ */
+export interface RecordPeek {
+  /** Every string value written as `"key":"value"` anywhere in the record, JSON-unescaped. */
+  strings(key: string): string[];
+  /** True when the record's raw JSON text contains this exact text. */
+  contains(text: string): boolean;
+}
+
+/**
+ * What a scan looks for. Created inside each worker from a MatcherSpec, so it may hold compiled
+ * rules and state; it must be pure (no AWS, no printing, no clock).
+ */
+export interface RecordMatcher<Out = unknown> {
+  /**
+   * Exact texts of which a record must contain at least one to possibly match; lets the scanner
+   * skip whole stretches of a decompressed file with a byte search. Undefined: no such bound.
+   */
+  readonly needles?: readonly string[] | undefined;
+  /** False when the record cannot match: it is then not parsed. Absent: every record is parsed. */
+  mightMatch?(peek: RecordPeek): boolean;
+  /** The full check on a parsed, validated record: what to send back to the caller, or undefined. */
+  match(record: CloudTrailRecord, origin: RecordOrigin): Out | undefined;
+  /** At the end of each blob: an aggregate to send back (e.g. per-principal first-seen tables). */
+  endOfBlob?(location: string): unknown;
+}
+
+/** How a worker builds the matcher: a module exporting `createMatcher(options)`, and its options. */
+export interface MatcherSpec {
+  /** Absolute file URL of the module (use `new URL('./x.js', import.meta.url).href`). */
+  module: string;
+  /** Structured-clonable options passed to createMatcher. */
+  options: unknown;
+}
+
+export type CreateMatcher<Out = unknown> = (options: unknown) => RecordMatcher<Out> | Promise<RecordMatcher<Out>>;
+
+/** What a scan streams back, in blob order within each blob. */
+export type ScanEvent<Out = unknown> =
+  | { kind: 'match'; value: Out; origin: RecordOrigin }
+  | { kind: 'rejected'; rejection: Rejection }
+  | { kind: 'blob-done'; location: string; bytesIn: number; bytesOut: number; records: number; aggregate?: unknown }
+  | { kind: 'blob-skipped'; location: string; reason: string };
+
+export interface ScanSummary {
+  /** Blobs (files, objects) read, digest files skipped and blobs rejected as a whole. */
+  files: number;
+  skippedFiles: number;
+  /** Records decoded (whether parsed or passed over by the prefilter). */
+  records: number;
+  matched: number;
+  rejected: number;
+  bytesIn: number;
+  bytesOut: number;
+  errors: Rejection[];
+}
