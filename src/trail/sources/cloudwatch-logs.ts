@@ -1,0 +1,63 @@
+import { type CloudWatchLogsClient, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
+import { GarrisonError } from '../../errors.js';
+import { guardApiSource, parseRecordText, type SourceItem } from './record-stream.js';
+
+export interface LogsLocation {
+  group: string;
+  /** Only streams whose name starts with this (CloudTrail names them `<account>_CloudTrail_<region>`). */
+  streamPrefix?: string;
+}
+
+/** `logs:<group>` or `logs:<group>:<stream-prefix>` (group names cannot contain `:`). */
+export function parseLogsSpec(spec: string): LogsLocation {
+  const rest = spec.slice('logs:'.length);
+  const colon = rest.indexOf(':');
+  const group = colon < 0 ? rest : rest.slice(0, colon);
+  const streamPrefix = colon < 0 ? undefined : rest.slice(colon + 1);
+  if (!/^[\w./#-]{1,512}$/.test(group)) {
+    throw new GarrisonError('usage', `not a CloudWatch Logs group: ${JSON.stringify(group)}`, {
+      hint: 'write it as logs:<group> or logs:<group>:<stream-prefix>, e.g. logs:aws-cloudtrail-logs-123456789012',
+    });
+  }
+  return streamPrefix ? { group, streamPrefix } : { group };
+}
+
+/**
+ * The CloudTrail records CloudTrail delivered to a log group, one per log event, between since
+ * and until (the events' timestamps). A message that is not a CloudTrail record is rejected with
+ * `logs:<group>/<stream>#<eventId>` as its location.
+ */
+export function logGroupRecords(
+  client: CloudWatchLogsClient,
+  location: LogsLocation,
+  since?: Date,
+  until?: Date,
+): AsyncGenerator<SourceItem> {
+  const source = `logs:${location.group}`;
+  async function* read(): AsyncGenerator<SourceItem> {
+    const perStream = new Map<string, number>();
+    const pages = paginateFilterLogEvents(
+      { client },
+      {
+        logGroupName: location.group,
+        ...(location.streamPrefix ? { logStreamNamePrefix: location.streamPrefix } : {}),
+        ...(since ? { startTime: since.getTime() } : {}),
+        ...(until ? { endTime: until.getTime() } : {}),
+      },
+    );
+    for await (const page of pages) {
+      for (const event of page.events ?? []) {
+        const stream = event.logStreamName ?? '?';
+        const index = perStream.get(stream) ?? 0;
+        perStream.set(stream, index + 1);
+        const origin = { source: `${source}/${stream}`, index };
+        yield parseRecordText(event.message, origin, `${source}/${stream}#${event.eventId ?? index}`);
+      }
+    }
+  }
+  return guardApiSource(
+    source,
+    read(),
+    `check the log group name and that you may logs:FilterLogEvents on it`,
+  );
+}

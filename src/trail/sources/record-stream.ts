@@ -1,0 +1,64 @@
+import { GarrisonError } from '../../errors.js';
+import { type CloudTrailRecord, checkRecord, type RecordOrigin, type Rejection } from '../record.js';
+
+/** What an API source (LookupEvents, CloudWatch Logs) yields: records already parsed, or rejections. */
+export type SourceItem =
+  | { kind: 'record'; record: CloudTrailRecord; origin: RecordOrigin }
+  | { kind: 'rejected'; rejection: Rejection };
+
+/** Parses one record's JSON text as delivered by an API, keeping its origin; bad text becomes a rejection. */
+export function parseRecordText(
+  text: string | undefined,
+  origin: RecordOrigin,
+  location: string,
+): SourceItem {
+  if (text === undefined || text === '') {
+    return { kind: 'rejected', rejection: { location, reason: 'empty event: no CloudTrail record in it' } };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'rejected', rejection: { location, reason: `invalid JSON: ${(error as Error).message}` } };
+  }
+  const checked = checkRecord(value);
+  if (!checked.ok) return { kind: 'rejected', rejection: { location, reason: checked.reason } };
+  return { kind: 'record', record: checked.record, origin };
+}
+
+/** `Name: message` of an AWS SDK error (ThrottlingException: Rate exceeded). */
+export function awsErrorText(error: unknown): string {
+  if (error instanceof Error) {
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  }
+  return String(error);
+}
+
+/**
+ * Runs an API source so that a failure before anything was read stops the command (the source
+ * cannot be opened: wrong name, no permission), while a failure part-way (throttling that
+ * outlasted the SDK's retries, a dropped connection) becomes one rejection for the source: what
+ * was read is kept, and the run ends as partial.
+ */
+export async function* guardApiSource(
+  source: string,
+  items: AsyncIterable<SourceItem>,
+  hint: string,
+): AsyncGenerator<SourceItem> {
+  let seen = 0;
+  try {
+    for await (const item of items) {
+      seen++;
+      yield item;
+    }
+  } catch (error) {
+    if (error instanceof GarrisonError) throw error;
+    if (seen === 0) {
+      throw new GarrisonError('aws', `cannot read ${source}: ${awsErrorText(error)}`, { cause: error, hint });
+    }
+    yield {
+      kind: 'rejected',
+      rejection: { location: source, reason: `stopped after ${seen} events: ${awsErrorText(error)}` },
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import { GarrisonError } from '../../errors.js';
+import type { Blob } from '../scan/types.js';
+import {
+  followFolder,
+  type LayoutLevel,
+  levelUnder,
+  locationInScope,
+  looksLikeTrailFile,
+  type TrailScope,
+} from './delivery-layout.js';
+import { createLimiter } from './limit.js';
+
+export interface S3Location {
+  bucket: string;
+  prefix: string;
+}
+
+/** `s3://bucket/prefix` → bucket and prefix (the prefix may be empty, a folder or one object key). */
+export function parseS3Url(url: string): S3Location {
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
+  if (!m) {
+    throw new GarrisonError('usage', `not an S3 location: ${url}`, {
+      hint: 'write it as s3://bucket or s3://bucket/AWSLogs/123456789012/CloudTrail/',
+    });
+  }
+  return { bucket: m[1]!, prefix: m[2] ?? '' };
+}
+
+export interface S3ReadOptions {
+  /** Downloads in flight at once (default 8). */
+  concurrency?: number;
+}
+
+/**
+ * The CloudTrail log files under an S3 location, as blobs to scan. Listing walks the delivered
+ * layout one folder level at a time, so accounts, regions and days out of scope are never
+ * listed, and keys out of scope are never downloaded. Each blob downloads when the scanner asks,
+ * at most `concurrency` at once; the SDK retries throttling and 5xx answers.
+ */
+export async function* s3TrailBlobs(
+  s3: S3Client,
+  location: S3Location,
+  scope: TrailScope = {},
+  options: S3ReadOptions = {},
+): AsyncGenerator<Blob> {
+  const limit = createLimiter(options.concurrency ?? 8);
+  const { bucket } = location;
+  const blob = (key: string, size: number | undefined): Blob => ({
+    location: `s3://${bucket}/${key}`,
+    ...(size === undefined ? {} : { size }),
+    load: () =>
+      limit(async () => {
+        const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        if (!answer.Body) throw new Error('S3 returned an empty body');
+        return answer.Body.transformToByteArray();
+      }),
+  });
+
+  async function* walk(prefix: string, level: LayoutLevel): AsyncGenerator<Blob> {
+    const flat = level === 'files';
+    const pages = paginateListObjectsV2(
+      { client: s3 },
+      { Bucket: bucket, Prefix: prefix, ...(flat ? {} : { Delimiter: '/' }) },
+    );
+    for await (const page of pages) {
+      for (const object of page.Contents ?? []) {
+        const key = object.Key;
+        if (!key || key.endsWith('/') || !looksLikeTrailFile(key)) continue;
+        if (!locationInScope(key, scope)) continue;
+        yield blob(key, object.Size);
+      }
+      for (const common of page.CommonPrefixes ?? []) {
+        const folder = common.Prefix;
+        if (!folder) continue;
+        const name = folder.slice(folder.lastIndexOf('/', folder.length - 2) + 1, -1);
+        if (followFolder(level, name, folder, scope)) yield* walk(folder, levelUnder(folder));
+      }
+    }
+  }
+
+  try {
+    yield* walk(location.prefix, levelUnder(location.prefix));
+  } catch (error) {
+    throw new GarrisonError('aws', `cannot list s3://${bucket}/${location.prefix}: ${describe(error)}`, {
+      cause: error,
+      hint: 'check the bucket name, the region (--region) and that you may s3:ListBucket on it',
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error)
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  return String(error);
+}
