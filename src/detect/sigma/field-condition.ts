@@ -1,0 +1,261 @@
+import { BlockList, isIP } from 'node:net';
+import { RE2JS } from 're2js';
+import { base64, base64Offsets, type EncodedValue, utf16, windash } from './encodings.js';
+import { hasWildcards, type MatchMode, stringTest, unescapeSigma } from './pattern.js';
+import { allLeafTexts, textsOf, valuesAt } from './record-values.js';
+import { SigmaRuleError } from './rule-error.js';
+
+/** A value as written in a rule. */
+export type SigmaScalar = string | number | boolean | null;
+
+/** One `field|modifier|...: value(s)` entry of a selection, compiled. */
+export interface FieldCondition {
+  /** The dotted field path; undefined for a keyword search over the whole record. */
+  readonly field: string | undefined;
+  test(record: unknown): boolean;
+  /** Plain equality strings (no wildcard, no modifier): what the prefilter indexes on. */
+  readonly equalsValues: readonly string[] | undefined;
+  /** The same test over candidate texts from a raw-record peek, when that is sound; see prefilter.ts. */
+  readonly peekTest: ((texts: readonly string[]) => boolean) | undefined;
+}
+
+const STRING_MODES = new Set(['contains', 'startswith', 'endswith']);
+const COMPARISONS = new Set(['gt', 'gte', 'lt', 'lte']);
+const TRANSFORMS = new Set(['base64', 'base64offset', 'utf16le', 'wide', 'utf16be', 'utf16', 'windash']);
+const RE_FLAGS: Record<string, number> = {
+  i: RE2JS.CASE_INSENSITIVE,
+  ignorecase: RE2JS.CASE_INSENSITIVE,
+  m: RE2JS.MULTILINE,
+  multiline: RE2JS.MULTILINE,
+  s: RE2JS.DOTALL,
+  dotall: RE2JS.DOTALL,
+};
+const TYPES = new Set([...STRING_MODES, ...COMPARISONS, 're', 'cidr', 'exists']);
+
+/**
+ * Record fields the CloudTrail record schema guarantees to be strings: a peek at the raw JSON
+ * (`"key":"value"` pairs) sees every value they can hold, so tests on them can run before parsing.
+ */
+export const PEEKABLE_FIELDS = new Set([
+  'eventSource',
+  'eventName',
+  'awsRegion',
+  'sourceIPAddress',
+  'userAgent',
+  'errorCode',
+  'errorMessage',
+  'eventType',
+  'eventID',
+  'requestID',
+  'recipientAccountId',
+  'userIdentity.type',
+  'userIdentity.principalId',
+  'userIdentity.arn',
+  'userIdentity.accountId',
+  'userIdentity.accessKeyId',
+  'userIdentity.userName',
+  'userIdentity.invokedBy',
+]);
+
+type ValueTest = (values: readonly unknown[], record: unknown) => boolean;
+
+export function compileFieldCondition(key: string, raw: unknown): FieldCondition {
+  const [name = '', ...modifiers] = key.split('|');
+  const field = name === '' ? undefined : name;
+  const values = (Array.isArray(raw) ? raw : [raw]).map((v) => scalar(key, v));
+  if (values.length === 0) throw new SigmaRuleError(`field "${key}" has an empty value list`);
+  const mods = new Set<string>();
+  let type: string | undefined;
+  let reFlags = 0;
+  const transforms: string[] = [];
+  for (const m of modifiers) {
+    if (mods.has(m)) throw new SigmaRuleError(`modifier "${m}" repeated in "${key}"`);
+    mods.add(m);
+    if (m === 'all' || m === 'cased' || m === 'neq' || m === 'fieldref') continue;
+    if (m in RE_FLAGS) reFlags |= RE_FLAGS[m] as number;
+    else if (TRANSFORMS.has(m)) transforms.push(m);
+    else if (m === 'expand')
+      throw new SigmaRuleError(`modifier "expand" (placeholders) is not supported in "${key}"`);
+    else if (TYPES.has(m)) {
+      if (type) throw new SigmaRuleError(`modifiers "${type}" and "${m}" cannot be combined in "${key}"`);
+      type = m;
+    } else throw new SigmaRuleError(`unknown modifier "${m}" in "${key}"`);
+  }
+  if (mods.has('fieldref') && ((type && !STRING_MODES.has(type)) || transforms.length))
+    throw new SigmaRuleError(`"fieldref" combines only with contains, startswith or endswith in "${key}"`);
+  if (reFlags && type !== 're')
+    throw new SigmaRuleError(`regular-expression flags need the "re" modifier in "${key}"`);
+  if (transforms.length && type && !STRING_MODES.has(type))
+    throw new SigmaRuleError(`encoding modifiers cannot be combined with "${type}" in "${key}"`);
+  if (field === undefined && (type || mods.has('fieldref')))
+    throw new SigmaRuleError(`keyword search "${key}" takes no "${type}" modifier`);
+
+  const cased = mods.has('cased');
+  const all = mods.has('all');
+  const neq = mods.has('neq');
+  const tests: ValueTest[] = values.map((value) =>
+    valueTest(key, value, {
+      type,
+      fieldref: mods.has('fieldref'),
+      cased,
+      reFlags,
+      transforms,
+      keyword: !field,
+    }),
+  );
+  const path = field?.split('.') ?? [];
+  const read =
+    field === undefined
+      ? (record: unknown) => allLeafTexts(record)
+      : (record: unknown) => valuesAt(record, path);
+  const combined = (vals: readonly unknown[], record: unknown): boolean => {
+    if (neq) {
+      if (vals.length === 0) return false;
+      return all ? tests.every((t) => !t(vals, record)) : tests.some((t) => !t(vals, record));
+    }
+    return all ? tests.every((t) => t(vals, record)) : tests.some((t) => t(vals, record));
+  };
+  const plain = !type && !neq && !cased && transforms.length === 0 && !mods.has('fieldref');
+  const plainStrings = values.every((v) => typeof v === 'string' && !hasWildcards(v));
+  const equalsValues =
+    plain && plainStrings && (!all || values.length === 1)
+      ? values.map((v) => unescapeSigma(v as string))
+      : undefined;
+  const peekable =
+    field !== undefined &&
+    PEEKABLE_FIELDS.has(field) &&
+    !neq &&
+    !mods.has('fieldref') &&
+    values.every((v) => v !== null) &&
+    (!type || STRING_MODES.has(type) || type === 're' || type === 'cidr');
+  return {
+    field,
+    test: (record) => combined(read(record), record),
+    equalsValues,
+    peekTest: peekable ? (texts) => combined(texts, undefined) : undefined,
+  };
+}
+
+function scalar(key: string, value: unknown): SigmaScalar {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new SigmaRuleError(`field "${key}" has a value that is not a string, number, boolean or null`);
+}
+
+interface ValueOptions {
+  type: string | undefined;
+  fieldref: boolean;
+  cased: boolean;
+  reFlags: number;
+  transforms: string[];
+  keyword: boolean;
+}
+
+function valueTest(key: string, value: SigmaScalar, o: ValueOptions): ValueTest {
+  if (o.type === 'exists') {
+    if (typeof value !== 'boolean') throw new SigmaRuleError(`"exists" needs true or false in "${key}"`);
+    return (vals) => vals.some((v) => v !== null) === value;
+  }
+  if (value === null) {
+    if (o.type || o.transforms.length) throw new SigmaRuleError(`null cannot take modifiers in "${key}"`);
+    return (vals) => vals.every((v) => v === null);
+  }
+  if (o.type && COMPARISONS.has(o.type)) return comparisonTest(key, o.type, value);
+  if (o.type === 'cidr') return cidrTest(key, value);
+  if (o.type === 're') return regexTest(key, value, o.reFlags);
+  const mode = (o.type ?? (o.keyword ? 'contains' : 'equals')) as MatchMode;
+  if (o.fieldref) return fieldrefTest(key, value, mode, o.cased);
+  const variants = encode(String(value), o.transforms).map((v) => stringTest(v.text, mode, o.cased));
+  return (vals) => vals.some((v) => textsOf(v).some((text) => variants.some((t) => t(text))));
+}
+
+function encode(text: string, transforms: readonly string[]): EncodedValue[] {
+  let values: EncodedValue[] = [{ text, bytes: false }];
+  for (const t of transforms) {
+    if (t === 'base64') values = values.map(base64);
+    else if (t === 'base64offset') values = values.flatMap(base64Offsets);
+    else if (t === 'utf16le' || t === 'wide') values = values.map((v) => utf16(v, 'le'));
+    else if (t === 'utf16be') values = values.map((v) => utf16(v, 'be'));
+    else if (t === 'utf16') values = values.map((v) => utf16(v, 'bom'));
+    else if (t === 'windash') values = values.flatMap(windash);
+  }
+  return values;
+}
+
+function numberOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+function comparisonTest(key: string, type: string, value: SigmaScalar): ValueTest {
+  const limit = numberOf(value);
+  if (limit === undefined) throw new SigmaRuleError(`"${type}" needs a number in "${key}"`);
+  const cmp =
+    type === 'gt'
+      ? (n: number) => n > limit
+      : type === 'gte'
+        ? (n: number) => n >= limit
+        : type === 'lt'
+          ? (n: number) => n < limit
+          : (n: number) => n <= limit;
+  return (vals) =>
+    vals.some((v) => {
+      const n = numberOf(v);
+      return n !== undefined && cmp(n);
+    });
+}
+
+function cidrTest(key: string, value: SigmaScalar): ValueTest {
+  const [address = '', bits = ''] = String(value).split('/');
+  const family = isIP(address);
+  const prefix = Number(bits);
+  const max = family === 6 ? 128 : 32;
+  if (!family || !/^\d+$/.test(bits) || prefix > max)
+    throw new SigmaRuleError(`"${String(value)}" is not a CIDR block in "${key}"`);
+  const block = new BlockList();
+  const type = family === 6 ? 'ipv6' : 'ipv4';
+  block.addSubnet(address, prefix, type);
+  return (vals) =>
+    vals.some((v) => {
+      if (typeof v !== 'string') return false;
+      const kind = isIP(v);
+      return kind !== 0 && block.check(v, kind === 6 ? 'ipv6' : 'ipv4');
+    });
+}
+
+function regexTest(key: string, value: SigmaScalar, flags: number): ValueTest {
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(String(value), flags);
+  } catch (error) {
+    throw new SigmaRuleError(
+      `invalid regular expression ${JSON.stringify(String(value))} in "${key}": ${String(error)}`,
+    );
+  }
+  return (vals) => vals.some((v) => textsOf(v).some((text) => re.test(text)));
+}
+
+function fieldrefTest(key: string, value: SigmaScalar, mode: MatchMode, cased: boolean): ValueTest {
+  if (typeof value !== 'string' || value === '')
+    throw new SigmaRuleError(`"fieldref" needs a field name in "${key}"`);
+  const refPath = value.split('.');
+  const norm = cased ? (s: string) => s : (s: string) => s.toLowerCase();
+  const compare: Record<MatchMode, (a: string, b: string) => boolean> = {
+    equals: (a, b) => a === b,
+    contains: (a, b) => a.includes(b),
+    startswith: (a, b) => a.startsWith(b),
+    endswith: (a, b) => a.endsWith(b),
+  };
+  const op = compare[mode];
+  return (vals, record) => {
+    const refs = valuesAt(record, refPath)
+      .flatMap((r) => textsOf(r))
+      .map(norm);
+    if (refs.length === 0) return false;
+    return vals.some((v) => textsOf(v).some((text) => refs.some((ref) => op(norm(text), ref))));
+  };
+}

@@ -1,0 +1,78 @@
+import type { RecordPeek } from '../../trail/scan/types.js';
+import { compileFieldCondition, type FieldCondition } from './field-condition.js';
+import { SigmaRuleError } from './rule-error.js';
+
+/** One search identifier of a rule's detection, compiled, with what the prefilter can learn from it. */
+export interface Selection {
+  test(record: unknown): boolean;
+  /** The eventName values (as written) of which the record must have one; undefined: no such bound. */
+  readonly eventNames: ReadonlySet<string> | undefined;
+  /** A cheap over-approximation on the raw record; undefined: it cannot tell. */
+  readonly peek: ((peek: RecordPeek) => boolean) | undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function lastSegment(field: string): string {
+  const dot = field.lastIndexOf('.');
+  return dot < 0 ? field : field.slice(dot + 1);
+}
+
+/** A map of field conditions: all must hold. */
+function mapSelection(map: Record<string, unknown>): Selection {
+  const entries = Object.entries(map);
+  if (entries.length === 0) throw new SigmaRuleError('empty selection map');
+  const conditions: FieldCondition[] = entries.map(([key, value]) => compileFieldCondition(key, value));
+  const eventNames = conditions.find((c) => c.field === 'eventName' && c.equalsValues)?.equalsValues;
+  const peekable = conditions.filter((c) => c.peekTest && c.field);
+  const peekTests = peekable.map((c) => {
+    const key = lastSegment(c.field as string);
+    const test = c.peekTest as (texts: readonly string[]) => boolean;
+    return (peek: RecordPeek) => test(peek.strings(key));
+  });
+  return {
+    test: (record) => conditions.every((c) => c.test(record)),
+    eventNames: eventNames ? new Set(eventNames) : undefined,
+    peek: peekTests.length ? (peek) => peekTests.every((t) => t(peek)) : undefined,
+  };
+}
+
+/** Compiles a search identifier's value: a map (AND), a list of maps (OR) or keywords (a list of values). */
+export function compileSelection(name: string, value: unknown): Selection {
+  try {
+    if (isPlainObject(value)) return mapSelection(value);
+    if (Array.isArray(value)) {
+      if (value.length === 0) throw new SigmaRuleError('empty list');
+      if (value.every(isPlainObject)) {
+        const alternatives = value.map((m) => mapSelection(m as Record<string, unknown>));
+        const names = alternatives.every((a) => a.eventNames)
+          ? new Set(alternatives.flatMap((a) => [...(a.eventNames as Set<string>)]))
+          : undefined;
+        const peeks = alternatives.every((a) => a.peek)
+          ? alternatives.map((a) => a.peek as (p: RecordPeek) => boolean)
+          : undefined;
+        return {
+          test: (record) => alternatives.some((a) => a.test(record)),
+          eventNames: names,
+          peek: peeks ? (peek) => peeks.some((p) => p(peek)) : undefined,
+        };
+      }
+      if (value.some(isPlainObject) || value.some(Array.isArray))
+        throw new SigmaRuleError('a list mixing maps and keywords');
+      return keywordSelection(value);
+    }
+    if (typeof value === 'string' || typeof value === 'number') return keywordSelection([value]);
+    throw new SigmaRuleError('a value that is neither a map, a list nor a keyword');
+  } catch (error) {
+    if (error instanceof SigmaRuleError)
+      throw new SigmaRuleError(`search identifier "${name}": ${error.message}`);
+    throw error;
+  }
+}
+
+function keywordSelection(keywords: unknown[]): Selection {
+  const condition = compileFieldCondition('', keywords);
+  return { test: (record) => condition.test(record), eventNames: undefined, peek: undefined };
+}
