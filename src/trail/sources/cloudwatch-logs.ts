@@ -48,6 +48,8 @@ export function logGroupRecords(
     for await (const page of pages) {
       for (const event of page.events ?? []) {
         const stream = event.logStreamName ?? '?';
+        // AWS applies logStreamNamePrefix; some emulators ignore it, so it is checked here too.
+        if (location.streamPrefix && !stream.startsWith(location.streamPrefix)) continue;
         const index = perStream.get(stream) ?? 0;
         perStream.set(stream, index + 1);
         const origin = { source: `${source}/${stream}`, index };
