@@ -2,8 +2,41 @@
  * garrison's library: everything the CLI does, callable from code. The library never prints.
  */
 export { AwsClients, type AwsTarget } from './aws/clients.js';
+export type { NewEvidence } from './cases/evidence.js';
+export { defaultCaseStorePath, resolveCaseStorePath } from './cases/paths.js';
+export { CaseStore } from './cases/store.js';
+export type {
+  ActionEntry,
+  Actor,
+  Case,
+  CaseStatus,
+  CustodyEvent,
+  EvidenceItem,
+  Severity,
+} from './cases/types.js';
 export { describeError, type ErrorCode, GarrisonError, isGarrisonError } from './errors.js';
 export { type Emulator, startEmulator } from './lab/moto.js';
+export {
+  exitCodeFor,
+  type ReleaseResult,
+  type RunEvent,
+  type RunObserver,
+  type RunResult,
+  type StepOutcome,
+  type UndoOutcome,
+} from './respond/runner/outcome.js';
+export { type RunOptions, runPlaybook } from './respond/runner/run-playbook.js';
+export { validatePlaybook } from './respond/runner/validate.js';
+export {
+  type Playbook,
+  type PlaybookTarget,
+  requestIdsOf,
+  type Step,
+  type StepContext,
+  type StepPlan,
+  type StepResult,
+  type StepVerification,
+} from './respond/step.js';
 export {
   type CloudTrailRecord,
   checkRecord,

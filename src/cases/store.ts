@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { GarrisonError } from '../errors.js';
+import { CaseBook } from './cases.js';
+import { EvidenceLocker } from './evidence.js';
+import { ActionJournal } from './journal.js';
+import { migrate } from './migrations.js';
+import { resolveCaseStorePath } from './paths.js';
+
+export interface OpenOptions {
+  /** Wait this long for another garrison process's write lock (default 15 s). */
+  busyTimeoutMs?: number;
+  /** Open an existing store without creating or migrating it. */
+  readonly?: boolean;
+}
+
+/**
+ * The case store: one SQLite file (WAL, foreign keys, a busy timeout so concurrent garrison processes
+ * queue instead of failing) holding cases, the actions journal and the evidence locker.
+ */
+export class CaseStore {
+  readonly path: string;
+  readonly db: Database.Database;
+  readonly cases: CaseBook;
+  readonly journal: ActionJournal;
+  readonly evidence: EvidenceLocker;
+
+  private constructor(path: string, db: Database.Database) {
+    this.path = path;
+    this.db = db;
+    this.cases = new CaseBook(db);
+    this.journal = new ActionJournal(db);
+    this.evidence = new EvidenceLocker(db);
+  }
+
+  /** Opens (creating and migrating if needed) the store at path, GARRISON_DB, or ~/.garrison/garrison.db. */
+  static open(path?: string, options: OpenOptions = {}): CaseStore {
+    const file = resolveCaseStorePath(path);
+    let db: Database.Database;
+    try {
+      if (file !== ':memory:' && !options.readonly)
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      db = new Database(file, {
+        readonly: options.readonly ?? false,
+        fileMustExist: options.readonly ?? false,
+      });
+    } catch (cause) {
+      throw new GarrisonError('input', `cannot open the case store ${file}: ${(cause as Error).message}`, {
+        cause,
+        hint: 'choose another path with --db or GARRISON_DB',
+      });
+    }
+    try {
+      db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 15_000)}`);
+      db.pragma('foreign_keys = ON');
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+        migrate(db);
+      }
+    } catch (error) {
+      db.close();
+      if (error instanceof GarrisonError) throw error;
+      throw new GarrisonError('input', `${file} is not a usable case store: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    return new CaseStore(file, db);
+  }
+
+  /** Runs fn in one immediate transaction: all of its writes land, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

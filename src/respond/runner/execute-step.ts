@@ -1,0 +1,227 @@
+import type { ActionEntry, JsonValue } from '../../cases/types.js';
+import type { PlaybookTarget, Step, StepContext, StepPlan, StepResult, StepVerification } from '../step.js';
+import { collector, messageOf, type RunState, requestIdsOfError, stepContext } from './context.js';
+import type { StepOutcome } from './outcome.js';
+
+const DONE = new Set(['verified', 'unchanged']);
+const INTERRUPTED = new Set(['started', 'applied']);
+
+async function verifySafely<T extends PlaybookTarget>(
+  step: Step<T>,
+  ctx: StepContext<T>,
+): Promise<StepVerification> {
+  try {
+    return await step.verify(ctx);
+  } catch (error) {
+    return { ok: false, detail: `verify failed: ${messageOf(error)}` };
+  }
+}
+
+function storeEvidence<T extends PlaybookTarget>(
+  state: RunState<T>,
+  actionId: number,
+  result: StepResult,
+): void {
+  if (!state.store || !state.caseId) return;
+  for (const item of result.evidence ?? []) {
+    state.store.evidence.add({
+      ...item,
+      caseId: state.caseId,
+      actionId,
+      collectedBy: collector(state.actor),
+    });
+  }
+}
+
+/**
+ * Runs one step: checks the journal (done earlier? interrupted?), plans, and in an applying run
+ * journals the plan and before-state, applies, journals the result, verifies and journals that.
+ */
+export async function executeStep<T extends PlaybookTarget>(
+  state: RunState<T>,
+  step: Step<T>,
+): Promise<StepOutcome> {
+  const ctx = stepContext(state, step);
+  const base = { stepId: step.id, title: step.title, warnings: [] as string[], requestIds: [] as string[] };
+  const journal = state.store && state.caseId ? state.store.journal : undefined;
+  const prior = journal?.latestApply(state.caseId as string, state.playbook.name, state.target.id, step.id);
+  const live = prior && !journal?.isUndone(prior.id) ? prior : undefined;
+
+  if (live && DONE.has(live.status)) {
+    const check = await verifySafely(step, ctx);
+    if (check.ok) {
+      state.outputs.set(step.id, live.output ?? undefined);
+      const summary = `done in run ${live.runId}`;
+      return {
+        ...base,
+        status: 'done-earlier',
+        summary,
+        detail: check.detail,
+        journalId: live.id,
+        output: live.output,
+      };
+    }
+    ctx.note(`done in run ${live.runId}, but the state changed since (${check.detail}): planning again`);
+  }
+  if (live && INTERRUPTED.has(live.status) && state.applying && journal) {
+    const resumed = await resumeInterrupted(state, step, ctx, live);
+    if (resumed) return { ...base, ...resumed };
+  }
+
+  let plan: StepPlan;
+  try {
+    plan = await step.plan(ctx);
+  } catch (error) {
+    return {
+      ...base,
+      status: 'failed',
+      summary: 'plan failed',
+      detail: messageOf(error),
+      requestIds: requestIdsOfError(error),
+    };
+  }
+  const warnings = plan.warnings ?? [];
+  if (!plan.willChange) return nothingToDo(state, step, ctx, plan, { ...base, warnings });
+  if (!state.applying || !journal) {
+    return {
+      ...base,
+      warnings,
+      status: 'would-change',
+      summary: plan.summary,
+      detail: plan.change === undefined ? '' : JSON.stringify(plan.change),
+    };
+  }
+  return applyPlanned(state, step, ctx, plan, { ...base, warnings });
+}
+
+/** A step whose plan found nothing to do: verify it, and journal that in an applying run. */
+async function nothingToDo<T extends PlaybookTarget>(
+  state: RunState<T>,
+  step: Step<T>,
+  ctx: StepContext<T>,
+  plan: StepPlan,
+  base: Pick<StepOutcome, 'stepId' | 'title' | 'warnings' | 'requestIds'>,
+): Promise<StepOutcome> {
+  const check = await verifySafely(step, ctx);
+  state.outputs.set(step.id, plan.output);
+  let journalId: number | undefined;
+  if (state.applying && state.store && state.caseId) {
+    journalId = state.store.journal.record(startOf(state, step, plan), {
+      status: check.ok ? 'unchanged' : 'unverified',
+      output: plan.output,
+      verifyOk: check.ok,
+      verifyDetail: check.detail,
+    }).id;
+  }
+  const status = check.ok ? 'nothing-to-do' : 'unverified';
+  return { ...base, status, summary: plan.summary, detail: check.detail, journalId, output: plan.output };
+}
+
+function startOf<T extends PlaybookTarget>(state: RunState<T>, step: Step<T>, plan: StepPlan) {
+  return {
+    caseId: state.caseId as string,
+    runId: state.runId,
+    kind: 'apply' as const,
+    playbook: state.playbook.name,
+    stepId: step.id,
+    target: state.target.id,
+    targetDetail: state.target as unknown as JsonValue,
+    account: state.target.account,
+    region: state.target.region,
+    summary: plan.summary,
+    plan: plan.change,
+    before: plan.before,
+    actor: state.actor,
+  };
+}
+
+async function applyPlanned<T extends PlaybookTarget>(
+  state: RunState<T>,
+  step: Step<T>,
+  ctx: StepContext<T>,
+  plan: StepPlan,
+  base: Pick<StepOutcome, 'stepId' | 'title' | 'warnings' | 'requestIds'>,
+): Promise<StepOutcome> {
+  const journal = state.store!.journal;
+  const id = journal.start(startOf(state, step, plan));
+  let result: StepResult;
+  try {
+    result = await step.apply(ctx, plan);
+  } catch (error) {
+    const requestIds = requestIdsOfError(error);
+    journal.finish(id, { status: 'failed', error: messageOf(error), requestIds });
+    return {
+      ...base,
+      status: 'failed',
+      summary: plan.summary,
+      detail: messageOf(error),
+      requestIds,
+      journalId: id,
+    };
+  }
+  const requestIds = result.requestIds ?? [];
+  journal.finish(id, { status: 'applied', output: result.output, requestIds });
+  storeEvidence(state, id, result);
+  state.outputs.set(step.id, result.output);
+  const check = await verifySafely(step, ctx);
+  journal.finish(id, {
+    status: check.ok ? 'verified' : 'unverified',
+    verifyOk: check.ok,
+    verifyDetail: check.detail,
+  });
+  const status = check.ok ? 'applied' : 'unverified';
+  return {
+    ...base,
+    status,
+    summary: plan.summary,
+    detail: check.detail,
+    requestIds,
+    journalId: id,
+    output: result.output,
+  };
+}
+
+/**
+ * A previous run died during this step's apply. A step that is not idempotent is verified first: if its
+ * change is there, the entry is completed and the change is not repeated. Otherwise the entry is marked
+ * interrupted and the step is planned again from the current state.
+ */
+async function resumeInterrupted<T extends PlaybookTarget>(
+  state: RunState<T>,
+  step: Step<T>,
+  ctx: StepContext<T>,
+  prior: ActionEntry,
+): Promise<
+  | (Omit<StepOutcome, 'stepId' | 'title' | 'warnings' | 'requestIds'> & {
+      requestIds: string[];
+      warnings: string[];
+    })
+  | undefined
+> {
+  const journal = state.store!.journal;
+  if (!step.idempotent) {
+    const check = await verifySafely(step, ctx);
+    if (check.ok) {
+      const output = prior.output ?? check.output;
+      const detail = `${check.detail} (change made by interrupted run ${prior.runId}; completed by run ${state.runId})`;
+      journal.finish(prior.id, { status: 'verified', output, verifyOk: true, verifyDetail: detail });
+      if (prior.status === 'started' && check.evidence)
+        storeEvidence(state, prior.id, { evidence: check.evidence });
+      state.outputs.set(step.id, output ?? undefined);
+      return {
+        status: 'resumed',
+        summary: prior.summary,
+        detail,
+        journalId: prior.id,
+        output,
+        requestIds: prior.requestIds,
+        warnings: [],
+      };
+    }
+  }
+  journal.finish(prior.id, {
+    status: 'interrupted',
+    error: `the process ended during apply; run ${state.runId} planned the step again`,
+  });
+  return undefined;
+}
