@@ -37,15 +37,16 @@ describe('csvCell', () => {
     assert.equal(csvCell('+1+cmd|/C calc!A0'), "'+1+cmd|/C calc!A0");
     assert.equal(csvCell('-2+3'), "'-2+3");
     assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
-    assert.equal(csvCell('\t=1'), "'\t=1");
-    assert.equal(csvCell('\r=1'), `"'\r=1"`);
+    assert.equal(csvCell('\t=1'), '\\x09=1');
+    assert.equal(csvCell(' =1'), ' =1');
     assert.equal(csvCell('\uff1d1+1'), "'\uff1d1+1");
   });
 
   it('quotes commas, quotes and newlines as RFC 4180 says', () => {
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
-    assert.equal(csvCell('two\nlines'), '"two\nlines"');
+    assert.equal(csvCell('two\nlines'), 'two\\x0alines');
+    assert.equal(csvCell('ua\u001b[2J'), 'ua\\x1b[2J');
     assert.equal(csvCell('plain'), 'plain');
   });
 

@@ -48,7 +48,9 @@ const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 /**
  * One CSV field, RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled), and
- * prefixed with `'` when a spreadsheet would otherwise evaluate it as a formula.
+ * prefixed with `'` when a spreadsheet would otherwise evaluate it as a formula. Control, escape
+ * and bidi characters are shown escaped as for the terminal, since CSV is often read with `cat`
+ * (the exact values stay available in JSON output).
  */
 export function csvCell(value: unknown): string {
   let text: string;
@@ -56,6 +58,7 @@ export function csvCell(value: unknown): string {
   else if (typeof value === 'string') text = value;
   else if (typeof value === 'object') text = JSON.stringify(value);
   else text = String(value);
+  text = forTerminal(text);
   if (FORMULA_START.test(text)) text = `'${text}`;
   if (/[",\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
   return text;

@@ -20,7 +20,10 @@ export interface ItemWriter<T> {
 }
 
 export interface WriterSpec<T> {
-  columns: readonly Column<T>[];
+  /** The terminal table's columns (a few, narrow). */
+  tableColumns: readonly Column<T>[];
+  /** The CSV's columns (as many as analysis needs). */
+  csvColumns: readonly Column<T>[];
   /** The item as JSON (json/ndjson). */
   toJson(item: T): unknown;
   /** The array's key in the one JSON object `--format json` prints (`records`, `findings`). */
@@ -30,9 +33,9 @@ export interface WriterSpec<T> {
 export function createWriter<T>(format: OutputFormat, sink: OutputSink, spec: WriterSpec<T>): ItemWriter<T> {
   switch (format) {
     case 'table':
-      return tableWriter(sink, spec.columns);
+      return tableWriter(sink, spec.tableColumns);
     case 'csv':
-      return csvWriter(sink, spec.columns);
+      return csvWriter(sink, spec.csvColumns);
     case 'ndjson':
       return {
         write: (item) => sink.write(`${safeJson(spec.toJson(item))}\n`),
