@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerPrepare } from './prepare.js';
 
 /** Every command registers itself here, one module per command (or command group). */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerPrepare(program);
+}

@@ -1,0 +1,114 @@
+import { type Command, Option } from 'commander';
+import { GarrisonError } from '../../errors.js';
+import {
+  type AlarmFilterSet,
+  accountAlarmFilters,
+  builtinAlarmFilters,
+} from '../../prepare/alarm-test/filters.js';
+import { readEventFiles } from '../../prepare/alarm-test/read-events.js';
+import type { EventVerdict } from '../../prepare/alarm-test/run.js';
+import { type AlarmTestInput, testAlarmFilters } from '../../prepare/alarm-test/run.js';
+import { alarmTestSummary, eventOutcome } from '../../prepare/alarm-test/summary.js';
+import { ALARM_TEST_EVENTS } from '../../prepare/cis/events/index.js';
+import type { Rejection } from '../../trail/record.js';
+import { awsClients } from '../context.js';
+import { ExitCode, raiseExitCode } from '../exit.js';
+import { forTerminal, safeJson } from '../output/neutralise.js';
+import { streamSink } from '../output/sink.js';
+import { tableWriter } from '../output/table.js';
+
+const formatOption = () =>
+  new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices([
+    'table',
+    'json',
+  ]);
+
+function chosenFormat(format: string | undefined): 'table' | 'json' {
+  if (format === 'table' || format === 'json') return format;
+  return process.stdout.isTTY ? 'table' : 'json';
+}
+
+function stderrLines(lines: readonly string[]): void {
+  for (const line of lines) process.stderr.write(`${forTerminal(line)}\n`);
+}
+
+interface TestFiltersOptions {
+  builtin?: boolean;
+  format?: string;
+}
+
+async function testFilters(sources: string[], options: TestFiltersOptions, command: Command): Promise<void> {
+  let set: AlarmFilterSet;
+  if (options.builtin) set = builtinAlarmFilters();
+  else {
+    try {
+      set = await accountAlarmFilters(awsClients(command));
+    } catch (error) {
+      if (error instanceof GarrisonError) throw error;
+      throw new GarrisonError(
+        'aws',
+        `cannot read the account's metric filters: ${(error as Error).message}`,
+        {
+          cause: error,
+          hint: 'use --builtin to test the built-in CIS filters without AWS',
+        },
+      );
+    }
+  }
+  let inputs: AlarmTestInput[];
+  let rejections: Rejection[] = [];
+  if (sources.length === 0) {
+    inputs = ALARM_TEST_EVENTS.map((e) => ({ name: e.name, record: e.record, expected: e.raises }));
+  } else {
+    ({ events: inputs, rejections } = await readEventFiles(sources));
+  }
+  const report = testAlarmFilters(set.filters, inputs);
+  if (chosenFormat(options.format) === 'json') {
+    const summary = { events: report.events.length, silent: report.silent, failures: report.failures };
+    process.stdout.write(
+      `${safeJson({ origin: set.origin, note: set.note, filters: report.filters, events: report.events, rejections, summary }, 2)}\n`,
+    );
+  } else {
+    const table = tableWriter<EventVerdict>(streamSink(process.stdout), [
+      { header: 'event', width: 64, value: (e) => e.name },
+      { header: 'filters matched', width: 48, value: (e) => e.filters.join(', ') },
+      { header: 'result', value: eventOutcome },
+    ]);
+    for (const e of report.events) await table.write(e);
+    await table.end(undefined);
+  }
+  stderrLines(alarmTestSummary(set, report, rejections));
+  if (report.failures > 0) raiseExitCode(ExitCode.findings);
+  if (rejections.length > 0 || report.filters.some((f) => f.error)) raiseExitCode(ExitCode.partial);
+}
+
+export function registerPrepare(program: Command): void {
+  const prepare = program
+    .command('prepare')
+    .description('Preparation: audit an account for incident readiness and prove its alarms fire.');
+  prepare
+    .command('test-filters')
+    .description(
+      "Run every metric filter of the account's trail log group (or the built-in CIS set) over CloudTrail events and show which alarm each would raise.",
+    )
+    .argument(
+      '[source...]',
+      'CloudTrail files or folders (.json, .json.gz, .ndjson); default: the built-in test events',
+    )
+    .option('--builtin', 'use the built-in CIS filters (also used when the account has none)')
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  garrison prepare test-filters --builtin              prove the 15 CIS filters on garrison's test events
+  garrison prepare test-filters                        the account's own filters on the same events
+  garrison prepare test-filters --builtin trail/*.json.gz   which alarms these records would raise
+
+Exit status: 3 when a test event misses an alarm it should raise or raises one it should not;
+2 when a filter cannot be evaluated or some input was rejected.`,
+    )
+    .action(async (sources: string[], options: TestFiltersOptions, command: Command) => {
+      await testFilters(sources, options, command);
+    });
+}
