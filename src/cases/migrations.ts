@@ -114,18 +114,22 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * Brings the database to `target` (default: the latest) in one immediate transaction, so two
  * processes opening a new store at once cannot both migrate. Refuses a store newer than this garrison.
  */
-export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): number {
+export function migrate(
+  db: Database.Database,
+  target: number = SCHEMA_VERSION,
+  migrations: readonly string[] = MIGRATIONS,
+): number {
   const run = db.transaction(() => {
     const current = Number(db.pragma('user_version', { simple: true }));
-    if (current > SCHEMA_VERSION) {
+    if (current > migrations.length) {
       throw new GarrisonError(
         'conflict',
-        `the case store has schema version ${current}, newer than this garrison knows (${SCHEMA_VERSION})`,
+        `the case store has schema version ${current}, newer than this garrison knows (${migrations.length})`,
         { hint: 'upgrade garrison, or point --db at another case store' },
       );
     }
     for (let version = current; version < target; version++) {
-      db.exec(MIGRATIONS[version] as string);
+      db.exec(migrations[version] as string);
     }
     if (target > current) db.pragma(`user_version = ${Math.trunc(target)}`);
     return Math.max(current, target);
