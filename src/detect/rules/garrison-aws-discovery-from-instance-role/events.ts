@@ -1,0 +1,23 @@
+import type { CloudTrailRecord } from '../../../trail/record.js';
+import { apiCall } from '../sample-events.js';
+
+/** Positive: what garrison-aws-discovery-from-instance-role must catch. Negative: the near misses it must leave alone. */
+export const positive: CloudTrailRecord[] = [
+  apiCall({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', actor: 'instance' }),
+  apiCall({
+    eventSource: 's3.amazonaws.com',
+    eventName: 'ListBuckets',
+    actor: 'instance',
+    requestParameters: { Host: 's3.amazonaws.com' },
+  }),
+];
+export const negative: CloudTrailRecord[] = [
+  apiCall({ eventSource: 's3.amazonaws.com', eventName: 'ListBuckets', actor: 'user' }),
+  apiCall({
+    eventSource: 's3.amazonaws.com',
+    eventName: 'GetObject',
+    actor: 'instance',
+    requestParameters: { bucketName: 'app-config', key: 'settings.json' },
+  }),
+  apiCall({ eventSource: 'iam.amazonaws.com', eventName: 'ListRoles', actor: 'admin-role' }),
+];

@@ -1,0 +1,41 @@
+import { definePackDetection } from '../define.js';
+import { negative, positive } from './events.js';
+
+/** Secrets Manager secret values retrieved by a person or key */
+export default definePackDetection({
+  folder: 'garrison-aws-secrets-retrieved',
+  yaml: `
+id: garrison-aws-secrets-retrieved
+title: 'Secrets Manager secret values retrieved by a person or key'
+description: >-
+  GetSecretValue or BatchGetSecretValue read secret values, called directly rather than by an AWS
+  service on someone’s behalf. Many secrets read by one principal (the grouped count) is
+  credential harvesting.
+severity: low
+mitre:
+  - 'T1555.006'
+stratus:
+  - 'aws.credential-access.secretsmanager-retrieve-secrets'
+  - 'aws.credential-access.secretsmanager-batch-retrieve-secrets'
+guardduty: []
+cis: []
+falsePositives:
+  - 'Applications reading their own secrets at start-up'
+  - 'Rotation functions'
+playbook: iam-user
+logsource:
+  product: aws
+  service: cloudtrail
+detection:
+  selection:
+    eventSource: secretsmanager.amazonaws.com
+    eventName:
+      - GetSecretValue
+      - BatchGetSecretValue
+  filter_service:
+    userIdentity.invokedBy|exists: true
+  condition: selection and not filter_service
+`,
+  positive,
+  negative,
+});
