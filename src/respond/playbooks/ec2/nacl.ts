@@ -1,0 +1,94 @@
+import {
+  CreateNetworkAclCommand,
+  DescribeNetworkAclsCommand,
+  EC2Client,
+  ReplaceNetworkAclAssociationCommand,
+} from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../../../aws/clients.js';
+import { PURPOSE_TAG } from './isolation-groups.js';
+
+export const NACL_ACTIONS = [
+  'ec2:DescribeNetworkAcls',
+  'ec2:CreateNetworkAcl',
+  'ec2:CreateTags',
+  'ec2:ReplaceNetworkAclAssociation',
+];
+
+/** Which network ACL a subnet uses now. */
+export interface SubnetAcl {
+  subnetId: string;
+  vpcId: string;
+  networkAclId: string;
+}
+
+export async function readSubnetAcls(
+  clients: AwsClients,
+  region: string,
+  subnetIds: string[],
+): Promise<SubnetAcl[]> {
+  if (subnetIds.length === 0) return [];
+  const answer = await clients
+    .client(EC2Client, region)
+    .send(
+      new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: subnetIds }] }),
+    );
+  const out: SubnetAcl[] = [];
+  for (const acl of answer.NetworkAcls ?? [])
+    for (const a of acl.Associations ?? [])
+      if (a.SubnetId && subnetIds.includes(a.SubnetId))
+        out.push({ subnetId: a.SubnetId, vpcId: acl.VpcId ?? '', networkAclId: acl.NetworkAclId ?? '' });
+  return out;
+}
+
+/** The VPC's deny-all ACL (a custom ACL with no entries denies everything), created once and found by tag. */
+export async function lookupDenyAllAcl(
+  clients: AwsClients,
+  region: string,
+  vpcId: string,
+): Promise<string | undefined> {
+  const found = await clients.client(EC2Client, region).send(
+    new DescribeNetworkAclsCommand({
+      Filters: [
+        { Name: 'vpc-id', Values: [vpcId] },
+        { Name: `tag:${PURPOSE_TAG}`, Values: ['deny-all'] },
+      ],
+    }),
+  );
+  return found.NetworkAcls?.[0]?.NetworkAclId;
+}
+
+export async function ensureDenyAllAcl(clients: AwsClients, region: string, vpcId: string): Promise<string> {
+  const ec2 = clients.client(EC2Client, region);
+  const existing = await lookupDenyAllAcl(clients, region, vpcId);
+  if (existing) return existing;
+  const created = await ec2.send(
+    new CreateNetworkAclCommand({
+      VpcId: vpcId,
+      TagSpecifications: [{ ResourceType: 'network-acl', Tags: [{ Key: PURPOSE_TAG, Value: 'deny-all' }] }],
+    }),
+  );
+  return created.NetworkAcl?.NetworkAclId ?? '';
+}
+
+/** Moves each subnet to the given ACL (the subnet's current association is replaced). */
+export async function associateAcls(clients: AwsClients, region: string, wanted: SubnetAcl[]): Promise<void> {
+  const ec2 = clients.client(EC2Client, region);
+  const answer = await ec2.send(
+    new DescribeNetworkAclsCommand({
+      Filters: [{ Name: 'association.subnet-id', Values: wanted.map((w) => w.subnetId) }],
+    }),
+  );
+  await Promise.all(
+    wanted.map(async (w) => {
+      for (const acl of answer.NetworkAcls ?? [])
+        for (const a of acl.Associations ?? [])
+          if (a.SubnetId === w.subnetId && acl.NetworkAclId !== w.networkAclId)
+            await ec2.send(
+              new ReplaceNetworkAclAssociationCommand({
+                AssociationId: a.NetworkAclAssociationId,
+                NetworkAclId: w.networkAclId,
+              }),
+            );
+    }),
+  );
+}

@@ -1,0 +1,46 @@
+import {
+  AssociateIamInstanceProfileCommand,
+  DisassociateIamInstanceProfileCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { GetInstanceProfileCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { AwsClients } from '../../../aws/clients.js';
+
+export const PROFILE_ACTIONS = ['ec2:DisassociateIamInstanceProfile', 'iam:GetInstanceProfile'];
+export const PROFILE_UNDO_ACTIONS = ['ec2:AssociateIamInstanceProfile', 'iam:PassRole'];
+
+/** "arn:aws:iam::1:instance-profile/path/name" -> "name". */
+export function instanceProfileName(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** The roles inside an instance profile: the identities whose sessions the instance could have leaked. */
+export async function rolesOfProfile(clients: AwsClients, profileArn: string): Promise<string[]> {
+  const answer = await clients
+    .client(IAMClient)
+    .send(new GetInstanceProfileCommand({ InstanceProfileName: instanceProfileName(profileArn) }));
+  return (answer.InstanceProfile?.Roles ?? []).map((r) => r.RoleName ?? '').filter(Boolean);
+}
+
+export async function disassociateProfile(
+  clients: AwsClients,
+  region: string,
+  associationId: string,
+): Promise<void> {
+  await clients
+    .client(EC2Client, region)
+    .send(new DisassociateIamInstanceProfileCommand({ AssociationId: associationId }));
+}
+
+export async function associateProfile(
+  clients: AwsClients,
+  region: string,
+  instanceId: string,
+  arn: string,
+): Promise<void> {
+  await clients
+    .client(EC2Client, region)
+    .send(
+      new AssociateIamInstanceProfileCommand({ InstanceId: instanceId, IamInstanceProfile: { Arn: arn } }),
+    );
+}
