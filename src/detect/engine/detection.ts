@@ -1,12 +1,12 @@
 import type { CloudTrailRecord } from '../../trail/record.js';
+import type { RecordPeek } from '../../trail/scan/types.js';
+import { SEVERITIES, type Severity } from '../rules/metadata.js';
 
 /**
- * The shape every detection has, whether it comes from the built-in pack (src/detect/rules/<id>/)
- * or from a user's Sigma rule: metadata an analyst reads, and logic that is either Sigma YAML or a
- * small pure predicate over one record. Detections never call AWS, print or read the clock.
+ * What the detection engine runs: any detection (the built-in pack's Sigma or predicate rules,
+ * a user's Sigma rules) reduced to metadata an analyst reads and a pure test over one record.
  */
-export const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { SEVERITIES, type Severity };
 
 /** Orders severities: informational 0 ... critical 4. */
 export function severityRank(severity: Severity): number {
@@ -17,51 +17,45 @@ export function isSeverity(value: string): value is Severity {
   return (SEVERITIES as readonly string[]).includes(value);
 }
 
-export interface DetectionMeta {
-  /** Unique, stable, kebab-case for the pack (e.g. `cloudtrail-logging-stopped`); a Sigma rule's id or file name. */
+/** A rule's metadata, as `rules list` shows it and findings carry it. */
+export interface RuleInfo {
   id: string;
   title: string;
   description: string;
   severity: Severity;
-  /** MITRE ATT&CK technique ids, e.g. `T1562.008`. */
+  /** MITRE ATT&CK technique ids (`T1562.008`). */
   mitre: string[];
-  /** Stratus Red Team technique ids, e.g. `aws.defense-evasion.cloudtrail-stop`. */
+  /** Stratus Red Team technique ids. */
   stratus: string[];
-  /** GuardDuty finding types this approximates, e.g. `Stealth:IAMUser/CloudTrailLoggingDisabled`. */
+  /** GuardDuty finding types it approximates. */
   guardduty: string[];
+  /** CIS / Security Hub controls (`CloudWatch.1`). */
+  cis: string[];
   falsePositives: string[];
-  /** The containment playbook it suggests (a name under src/respond/playbooks/), if any. */
-  playbook?: string | undefined;
-  /** Free tags for --only/--exclude (e.g. `cis`, `stratus`, `attack.defense-evasion`). */
-  tags?: string[] | undefined;
-  references?: string[] | undefined;
+  /** The containment playbook it suggests, or `none`. */
+  playbook: string;
+  tags: string[];
+  references: string[];
+  /** `pack` for garrison's built-in detections, `sigma` for rules loaded with --rules. */
+  origin: 'pack' | 'sigma';
+  /** The file that defines it. */
+  file: string;
+  /** A short handle: the pack folder or the Sigma file name without extension. */
+  name: string;
+  /** `sigma` or `predicate`. */
+  logic: 'sigma' | 'predicate';
 }
 
-/** Labelled example records: the detection must fire on every positive and on no negative. */
-export interface DetectionExamples {
-  positive: CloudTrailRecord[];
-  negative: CloudTrailRecord[];
-}
-
-/** A predicate detection: a pure function of one record. */
-export interface PredicateLogic {
-  /** True when the record is what the detection looks for. */
-  match(record: CloudTrailRecord): boolean;
-  /**
-   * The eventName values the predicate can ever match (the engine indexes on them, so the
-   * predicate is not called for other records). Omit only when it must see every record.
-   */
-  eventNames?: readonly string[] | undefined;
-}
-
-/**
- * One detection. Give exactly one of `sigma` (the YAML text of one Sigma rule, whose detection
- * and logsource are used; the metadata here wins over the YAML's) or `predicate`.
- */
-export interface Detection extends DetectionMeta {
-  sigma?: string | undefined;
-  predicate?: PredicateLogic | undefined;
-  examples?: DetectionExamples | undefined;
-  /** Where it was defined (folder or file), for error messages and `rules show`. */
-  source?: string | undefined;
+/** One detection ready to run. */
+export interface EngineRule {
+  info: RuleInfo;
+  matches(record: CloudTrailRecord): boolean;
+  /** eventName values (as written) the rule can match; undefined: it must see every record. */
+  eventNames: ReadonlySet<string> | undefined;
+  /** A test on the raw record that never rejects a record the rule matches; undefined: none. */
+  rawTest: ((peek: RecordPeek) => boolean) | undefined;
+  /** Its own labelled events, when it has some. */
+  examples?: { positive: unknown[]; negative: unknown[] } | undefined;
+  /** The Sigma rule text, for `rules show`. */
+  sigmaText?: string | undefined;
 }

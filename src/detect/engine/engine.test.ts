@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { GarrisonError } from '../../errors.js';
+import { type CloudTrailRecord, checkRecord } from '../../trail/record.js';
+import { BytePeek } from '../../trail/scan/peek.js';
+import { compileSigmaRule } from '../sigma/rule.js';
+import type { EngineRule } from './detection.js';
+import { createMatcher } from './matcher.js';
+import { RuleIndex } from './rule-index.js';
+import { loadRules, selectRules, sigmaRule } from './rule-set.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const SIGMAHQ = join(repoRoot, '..', 'shared', 'data', 'sigma-aws-cloudtrail');
+const haveSigmaHQ = existsSync(SIGMAHQ);
+
+function userRule(detection: Record<string, unknown>, extra: Record<string, unknown> = {}): EngineRule {
+  const text = stringify({
+    title: 'user rule',
+    id: extra.id ?? 'user-rule',
+    logsource: { product: 'aws', service: 'cloudtrail' },
+    detection,
+    ...extra,
+  });
+  return sigmaRule(compileSigmaRule(text, 'user.yml'), text);
+}
+
+const record = (fields: Record<string, unknown>): CloudTrailRecord => {
+  const checked = checkRecord({
+    eventTime: '2026-03-14T09:00:00Z',
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'ListUsers',
+    ...fields,
+  });
+  assert.ok(checked.ok);
+  return checked.record;
+};
+
+const peekOf = (value: unknown) => {
+  const buf = Buffer.from(JSON.stringify(value));
+  return new BytePeek(buf, 0, buf.length);
+};
+
+describe('the rule index', () => {
+  const stop = userRule({ s: { eventName: ['StopLogging', 'DeleteTrail'] }, condition: 's' }, { id: 'stop' });
+  const ua = userRule({ s: { 'userAgent|contains': 'kali' }, condition: 's' }, { id: 'kali' });
+
+  it('tests a record only against rules that can match its eventName', () => {
+    const index = new RuleIndex([stop]);
+    assert.deepEqual(index.match(record({ eventName: 'StopLogging' })), ['stop']);
+    assert.deepEqual(index.match(record({ eventName: 'stoplogging' })), ['stop']);
+    assert.deepEqual(index.match(record({ eventName: 'StartLogging' })), []);
+    assert.deepEqual(index.needles, ['"StopLogging"', '"DeleteTrail"']);
+  });
+  it('has no needles once a rule has no eventName bound, and still matches it', () => {
+    const index = new RuleIndex([stop, ua]);
+    assert.equal(index.needles, undefined);
+    assert.deepEqual(index.match(record({ eventName: 'StopLogging', userAgent: 'Kali' })).sort(), [
+      'kali',
+      'stop',
+    ]);
+    assert.equal(index.mightMatch(peekOf({ eventName: 'ListUsers', userAgent: 'ubuntu' })), false);
+    assert.equal(index.mightMatch(peekOf({ eventName: 'ListUsers', userAgent: 'KALI linux' })), true);
+    assert.equal(index.mightMatch(peekOf({ eventName: 'DeleteTrail' })), true);
+  });
+  it('gives no needles for eventNames not spelled as AWS spells them', () => {
+    const lower = userRule({ s: { eventName: 'stoplogging' }, condition: 's' }, { id: 'lower' });
+    assert.equal(new RuleIndex([lower]).needles, undefined);
+    assert.deepEqual(new RuleIndex([lower]).match(record({ eventName: 'StopLogging' })), ['lower']);
+  });
+});
+
+describe('rule selection', () => {
+  it('loads the built-in pack with unique ids', async () => {
+    const rules = await loadRules();
+    assert.ok(rules.length >= 40, `${rules.length} rules`);
+    assert.equal(new Set(rules.map((r) => r.info.id)).size, rules.length);
+    assert.ok(rules.every((r) => r.info.origin === 'pack'));
+  });
+  it('--only and --exclude by id, tag and severity; a token naming nothing is an error', async () => {
+    const rules = await loadRules();
+    const high = selectRules(rules, ['high']);
+    assert.ok(high.length > 0 && high.every((r) => r.info.severity === 'high'));
+    const one = rules[0] as EngineRule;
+    assert.deepEqual(
+      selectRules(rules, [one.info.id]).map((r) => r.info.id),
+      [one.info.id],
+    );
+    assert.equal(selectRules(rules, [], [one.info.id]).length, rules.length - 1);
+    assert.ok(selectRules(rules, ['cis']).every((r) => r.info.cis.length > 0));
+    assert.throws(
+      () => selectRules(rules, ['no-such-rule']),
+      (e: unknown) => e instanceof GarrisonError && e.code === 'usage',
+    );
+  });
+  it('refuses a user rule whose id clashes with another', {
+    skip: haveSigmaHQ ? undefined : 'no shared SigmaHQ rules',
+  }, async () => {
+    await assert.rejects(loadRules({ builtin: false, ruleDirs: [SIGMAHQ, SIGMAHQ] }), /defined twice/);
+  });
+});
+
+describe('the hunt matcher over the pack and the SigmaHQ rules', {
+  skip: haveSigmaHQ ? undefined : 'no shared SigmaHQ rules',
+}, () => {
+  it('its prefilter never rejects a record some rule matches (every labelled positive)', async () => {
+    const rules = await loadRules({ ruleDirs: [SIGMAHQ] });
+    const matcher = await createMatcher({ ruleDirs: [SIGMAHQ] });
+    let checked = 0;
+    for (const rule of rules) {
+      for (const positive of rule.examples?.positive ?? []) {
+        const parsed = checkRecord(positive);
+        if (!parsed.ok || !rule.matches(parsed.record)) continue;
+        checked++;
+        const peek = peekOf(positive);
+        assert.equal(
+          matcher.mightMatch?.(peek),
+          true,
+          `${rule.info.id}: prefilter rejected ${JSON.stringify(positive)}`,
+        );
+        const hit = matcher.match(parsed.record, { source: 't', index: 0 });
+        assert.ok(hit?.rules.includes(rule.info.id), `${rule.info.id} did not fire through the matcher`);
+      }
+    }
+    assert.ok(checked > 80, `only ${checked} positives checked`);
+  });
+  it('reports the fields grouping needs', async () => {
+    const matcher = await createMatcher({ builtin: false, ruleDirs: [SIGMAHQ] });
+    const hit = matcher.match(
+      record({
+        eventSource: 'cloudtrail.amazonaws.com',
+        eventName: 'StopLogging',
+        eventID: 'ev-1',
+        sourceIPAddress: '203.0.113.66',
+        recipientAccountId: '111122223333',
+        awsRegion: 'eu-west-1',
+        userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/mallory' },
+        requestParameters: { name: 'main-trail' },
+      }),
+      { source: 't', index: 0 },
+    );
+    assert.ok(hit);
+    assert.deepEqual(hit.rules, ['4db60cc0-36fb-42b7-9b58-a5b53019fb74']);
+    assert.equal(hit.principal, 'arn:aws:iam::111122223333:user/mallory');
+    assert.deepEqual(hit.resources, ['arn:aws:cloudtrail:eu-west-1:111122223333:trail/main-trail']);
+    assert.equal(hit.sourceIp, '203.0.113.66');
+    assert.equal(hit.eventId, 'ev-1');
+  });
+});

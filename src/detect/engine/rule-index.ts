@@ -1,0 +1,65 @@
+import type { CloudTrailRecord } from '../../trail/record.js';
+import type { RecordPeek } from '../../trail/scan/types.js';
+import type { EngineRule } from './detection.js';
+
+const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * Rules indexed by the eventName they need, so a record is only tested against the rules that can
+ * match it and adding rules costs little. Rules without an eventName bound are tested on every record.
+ */
+export class RuleIndex {
+  private readonly byEventName = new Map<string, EngineRule[]>();
+  private readonly everywhere: EngineRule[] = [];
+  /**
+   * Texts of which a record needs one to be worth parsing; undefined when some rule has no
+   * eventName bound or names an eventName not spelled as AWS spells them (the byte search is case-sensitive).
+   */
+  readonly needles: readonly string[] | undefined;
+
+  constructor(readonly rules: readonly EngineRule[]) {
+    let exact = rules.length > 0;
+    const needles = new Set<string>();
+    for (const rule of rules) {
+      if (!rule.eventNames || rule.eventNames.size === 0) {
+        this.everywhere.push(rule);
+        exact = false;
+        continue;
+      }
+      for (const name of rule.eventNames) {
+        const key = name.toLowerCase();
+        const list = this.byEventName.get(key) ?? [];
+        if (!list.includes(rule)) list.push(rule);
+        this.byEventName.set(key, list);
+        if (PASCAL_CASE.test(name)) needles.add(`"${name}"`);
+        else exact = false;
+      }
+    }
+    this.needles = exact ? [...needles] : undefined;
+  }
+
+  /** The rules a record with this eventName could match. */
+  candidates(eventName: string): EngineRule[] {
+    const indexed = this.byEventName.get(eventName.toLowerCase());
+    if (!indexed) return this.everywhere;
+    return this.everywhere.length ? [...indexed, ...this.everywhere] : indexed;
+  }
+
+  /** False when no rule can match the raw record: it is then never parsed. */
+  mightMatch(peek: RecordPeek): boolean {
+    const names = peek.strings('eventName');
+    for (const rule of this.everywhere) if (!rule.rawTest || rule.rawTest(peek)) return true;
+    for (const name of names) {
+      const indexed = this.byEventName.get(name.toLowerCase());
+      if (indexed) for (const rule of indexed) if (!rule.rawTest || rule.rawTest(peek)) return true;
+    }
+    return false;
+  }
+
+  /** The ids of the rules that fire on a parsed record. */
+  match(record: CloudTrailRecord): string[] {
+    const fired: string[] = [];
+    for (const rule of this.candidates(record.eventName)) if (rule.matches(record)) fired.push(rule.info.id);
+    return fired;
+  }
+}

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import type { RuleInfo } from '../detect/engine/detection.js';
+import type { Hit } from '../detect/engine/hit.js';
+import { compareFindings, type Finding, ruleRef } from './finding.js';
+
+export const MAX_EVENT_IDS = 100;
+const MAX_SET = 50;
+export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
+
+interface Group {
+  rule: RuleInfo;
+  principal: string;
+  resource: string;
+  first: number;
+  last: number;
+  count: number;
+  accounts: Set<string>;
+  regions: Set<string>;
+  resources: Set<string>;
+  ips: Set<string>;
+  agents: Set<string>;
+  names: Set<string>;
+  /** The earliest events (time, id), at most MAX_EVENT_IDS, and the latest of them. */
+  events: { t: number; id: string }[];
+  eventsMax: number;
+  idsSeen: number;
+}
+
+function addCapped(set: Set<string>, value: string | undefined): void {
+  if (value && set.size < MAX_SET) set.add(value);
+}
+
+/**
+ * Groups hits into findings per rule × principal × resource: hits fall into fixed windows, then
+ * windows of the same key whose events are less than a window apart are merged, so a burst that
+ * crosses a window boundary stays one finding. Memory is bounded per finding (capped sets and ids).
+ */
+export class FindingGrouper {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    private readonly rules: ReadonlyMap<string, RuleInfo>,
+    readonly windowMs: number = DEFAULT_WINDOW_MS,
+  ) {}
+
+  add(hit: Hit): void {
+    const t = Date.parse(hit.time);
+    if (Number.isNaN(t)) return;
+    const bucket = Math.floor(t / this.windowMs);
+    const resource = hit.resources[0] ?? '';
+    for (const ruleId of hit.rules) {
+      const rule = this.rules.get(ruleId);
+      if (!rule) continue;
+      const key = `${ruleId}\u0000${hit.principal}\u0000${resource}\u0000${bucket}`;
+      let g = this.groups.get(key);
+      if (!g) {
+        g = {
+          rule,
+          principal: hit.principal,
+          resource,
+          first: t,
+          last: t,
+          count: 0,
+          accounts: new Set(),
+          regions: new Set(),
+          resources: new Set(),
+          ips: new Set(),
+          agents: new Set(),
+          names: new Set(),
+          events: [],
+          eventsMax: -Infinity,
+          idsSeen: 0,
+        };
+        this.groups.set(key, g);
+      }
+      g.count++;
+      g.first = Math.min(g.first, t);
+      g.last = Math.max(g.last, t);
+      addCapped(g.accounts, hit.account);
+      addCapped(g.regions, hit.region);
+      for (const r of hit.resources) addCapped(g.resources, r);
+      addCapped(g.ips, hit.sourceIp);
+      addCapped(g.agents, hit.userAgent);
+      addCapped(g.names, `${hit.eventSource.replace(/\.amazonaws\.com$/, '')}:${hit.eventName}`);
+      if (hit.eventId) keepEarliest(g, t, hit.eventId);
+    }
+  }
+
+  /** The findings so far, merged across adjacent windows, most severe first. */
+  findings(): Finding[] {
+    const byKey = new Map<string, Group[]>();
+    for (const g of this.groups.values()) {
+      const key = `${g.rule.id}\u0000${g.principal}\u0000${g.resource}`;
+      const list = byKey.get(key) ?? [];
+      list.push(g);
+      byKey.set(key, list);
+    }
+    const out: Finding[] = [];
+    for (const list of byKey.values()) {
+      list.sort((a, b) => a.first - b.first);
+      let current: Group | undefined;
+      for (const g of list) {
+        if (current && g.first - current.last <= this.windowMs) merge(current, g);
+        else {
+          if (current) out.push(toFinding(current));
+          current = g;
+        }
+      }
+      if (current) out.push(toFinding(current));
+    }
+    return out.sort(compareFindings);
+  }
+}
+
+function keepEarliest(g: Group, t: number, id: string): void {
+  g.idsSeen++;
+  if (g.events.length < MAX_EVENT_IDS) {
+    g.events.push({ t, id });
+    g.eventsMax = Math.max(g.eventsMax, t);
+    return;
+  }
+  if (t >= g.eventsMax) return;
+  let latest = 0;
+  for (let i = 1; i < g.events.length; i++)
+    if ((g.events[i] as { t: number }).t > (g.events[latest] as { t: number }).t) latest = i;
+  g.events[latest] = { t, id };
+  g.eventsMax = g.events.reduce((m, e) => Math.max(m, e.t), -Infinity);
+}
+
+function merge(into: Group, from: Group): void {
+  into.count += from.count;
+  into.first = Math.min(into.first, from.first);
+  into.last = Math.max(into.last, from.last);
+  for (const [a, b] of [
+    [into.accounts, from.accounts],
+    [into.regions, from.regions],
+    [into.resources, from.resources],
+    [into.ips, from.ips],
+    [into.agents, from.agents],
+    [into.names, from.names],
+  ] as const)
+    for (const v of b) addCapped(a, v);
+  for (const e of from.events) keepEarliest(into, e.t, e.id);
+  into.idsSeen += from.idsSeen - from.events.length;
+}
+
+function toFinding(g: Group): Finding {
+  const firstSeen = new Date(g.first).toISOString();
+  const id = createHash('sha256')
+    .update([g.rule.id, g.principal, g.resource, firstSeen].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
+  const events = [...g.events].sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
+  return {
+    id,
+    rule: ruleRef(g.rule),
+    severity: g.rule.severity,
+    title: g.rule.title,
+    description: g.rule.description,
+    principal: g.principal,
+    accounts: [...g.accounts].sort(),
+    regions: [...g.regions].sort(),
+    resources: [...g.resources],
+    source_ips: [...g.ips],
+    user_agents: [...g.agents],
+    event_names: [...g.names],
+    first_seen: firstSeen,
+    last_seen: new Date(g.last).toISOString(),
+    count: g.count,
+    event_ids: events.map((e) => e.id),
+    event_ids_truncated: g.idsSeen > events.length,
+    playbook: g.rule.playbook,
+  };
+}
