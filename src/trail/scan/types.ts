@@ -14,6 +14,13 @@ export interface Blob {
   size?: number;
   /** Reads the raw bytes. Throwing here rejects the blob (counted, with the reason), never the whole run. */
   load(): Promise<Uint8Array>;
+  /**
+   * Optional: reads the raw bytes as a stream of chunks. The scanner prefers it for blobs that are
+   * large or of unknown size (stdin), so memory stays bounded whatever the input size.
+   */
+  open?(): AsyncIterable<Uint8Array>;
+  /** Optional: why this blob cannot be read at all (found while listing): it is rejected without loading. */
+  unreadable?: string;
 }
 
 /**
@@ -53,13 +60,22 @@ export interface MatcherSpec {
   options: unknown;
 }
 
-export type CreateMatcher<Out = unknown> = (options: unknown) => RecordMatcher<Out> | Promise<RecordMatcher<Out>>;
+export type CreateMatcher<Out = unknown> = (
+  options: unknown,
+) => RecordMatcher<Out> | Promise<RecordMatcher<Out>>;
 
 /** What a scan streams back, in blob order within each blob. */
 export type ScanEvent<Out = unknown> =
   | { kind: 'match'; value: Out; origin: RecordOrigin }
   | { kind: 'rejected'; rejection: Rejection }
-  | { kind: 'blob-done'; location: string; bytesIn: number; bytesOut: number; records: number; aggregate?: unknown }
+  | {
+      kind: 'blob-done';
+      location: string;
+      bytesIn: number;
+      bytesOut: number;
+      records: number;
+      aggregate?: unknown;
+    }
   | { kind: 'blob-skipped'; location: string; reason: string };
 
 export interface ScanSummary {
@@ -73,4 +89,30 @@ export interface ScanSummary {
   bytesIn: number;
   bytesOut: number;
   errors: Rejection[];
+}
+
+/** Progress of a running scan, reported after every blob (and every streamed chunk). */
+export interface ScanProgress {
+  files: number;
+  bytesIn: number;
+  bytesOut: number;
+  records: number;
+  matched: number;
+  rejected: number;
+}
+
+export interface ScanOptions {
+  /** Worker threads; default os.availableParallelism(). */
+  workers?: number;
+  /** The first rejection stops the scan with a GarrisonError('input'). */
+  strict?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: ScanProgress) => void;
+  /** Rejections kept in ScanSummary.errors (all are counted and streamed); default 1000. */
+  maxErrors?: number;
+}
+
+/** A running scan: iterate it for the events; `summary` is complete once the iteration has ended. */
+export interface ScanRun<Out = unknown> extends AsyncIterable<ScanEvent<Out>> {
+  readonly summary: ScanSummary;
 }

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { GarrisonError } from '../errors.js';
+import { type CloudTrailRecord, fieldValue } from './record.js';
+import type { MatcherSpec, RecordMatcher, RecordPeek } from './scan/types.js';
+
+/**
+ * The `events` filter: every clause must hold (AND). It is a matcher module for the scanner's
+ * workers (`createMatcher`), and derives from its clauses the byte needles and peek checks that
+ * let the scanner skip parsing records that cannot match.
+ */
+
+const whereSchema = z.object({
+  path: z.string().min(1),
+  op: z.enum(['eq', 'ne', 'contains']),
+  value: z.string(),
+});
+const time = z.union([
+  z.number(),
+  z.string().transform((s, ctx) => {
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) ctx.addIssue({ code: 'custom', message: 'not a time' });
+    return t;
+  }),
+]);
+export const eventsFilterSchema = z.object({
+  where: z.array(whereSchema).default([]),
+  since: time.optional(),
+  until: time.optional(),
+  principal: z.string().optional(),
+  accessKey: z.string().optional(),
+  ip: z.string().optional(),
+  eventSource: z.string().optional(),
+  eventName: z.string().optional(),
+  errorsOnly: z.boolean().optional(),
+});
+
+export type WhereClause = z.infer<typeof whereSchema>;
+export type EventsFilterOptions = z.input<typeof eventsFilterSchema>;
+
+/** Reads `field=value`, `field!=value` (not equal) or `field~value` (contains, any case). */
+export function parseWhere(text: string): WhereClause {
+  const parsed = /^([A-Za-z0-9_.-]+)(!=|~|=)(.*)$/s.exec(text.trim());
+  if (!parsed) {
+    throw new GarrisonError('usage', `not a --where clause: ${JSON.stringify(text)}`, {
+      hint: 'write field=value, field!=value or field~text, e.g. userIdentity.type=Root',
+    });
+  }
+  const op = parsed[2] === '=' ? 'eq' : parsed[2] === '!=' ? 'ne' : 'contains';
+  return { path: parsed[1]!, op, value: parsed[3]! };
+}
+
+/** The spec a scan needs to run this filter in its workers. */
+export function eventsFilterSpec(options: EventsFilterOptions): MatcherSpec {
+  eventsFilterSchema.parse(options);
+  return { module: new URL('./filter.js', import.meta.url).href, options };
+}
+
+/** The texts of a field's scalar values (arrays searched element-wise). */
+function texts(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap(texts);
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return [String(value)];
+  return [];
+}
+
+/** Could this text be how a number, boolean or null prints? Then a string peek could miss it. */
+function scalarLike(text: string): boolean {
+  return (
+    /^[-+0-9.eE]*$/.test(text) || 'true'.includes(text) || 'false'.includes(text) || 'null'.includes(text)
+  );
+}
+
+/** Byte needles for an exact string value: its JSON text, as writers encode it. */
+export function needlesFor(value: string): string[] | undefined {
+  if (value.length === 0 || scalarLike(value)) return undefined;
+  if (/^[\x20-\x7e]*$/.test(value) && !/["\\<>&]/.test(value)) {
+    const quoted = JSON.stringify(value);
+    return value.includes('/') ? [quoted, quoted.replaceAll('/', '\\/')] : [quoted];
+  }
+  const runs = value.match(/[A-Za-z0-9:._@+=,-]{4,}/g);
+  if (!runs) return undefined;
+  return [runs.reduce((a, b) => (b.length > a.length ? b : a))];
+}
+
+interface Clause {
+  full(record: CloudTrailRecord): boolean;
+  peek?(peek: RecordPeek): boolean;
+  needles?: string[] | undefined;
+}
+
+function lastKey(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+function equals(paths: string[], value: string): Clause {
+  return {
+    full: (r) => paths.some((p) => texts(fieldValue(r, p)).includes(value)),
+    peek: scalarLike(value) ? undefined : (pk) => paths.some((p) => pk.strings(lastKey(p)).includes(value)),
+    needles: needlesFor(value),
+  };
+}
+
+function whereClause(c: WhereClause): Clause {
+  if (c.op === 'eq') return equals([c.path], c.value);
+  if (c.op === 'ne') return { full: (r) => !texts(fieldValue(r, c.path)).includes(c.value) };
+  const lower = c.value.toLowerCase();
+  const has = (s: string) => s.toLowerCase().includes(lower);
+  return {
+    full: (r) => texts(fieldValue(r, c.path)).some(has),
+    peek: scalarLike(c.value) ? undefined : (pk) => pk.strings(lastKey(c.path)).some(has),
+  };
+}
+
+const PRINCIPAL_PATHS = [
+  'userIdentity.arn',
+  'userIdentity.userName',
+  'userIdentity.principalId',
+  'userIdentity.sessionContext.sessionIssuer.arn',
+  'userIdentity.sessionContext.sessionIssuer.userName',
+];
+
+/** The filter's clauses, most selective first (the first with needles bounds the byte search). */
+function clauses(o: z.infer<typeof eventsFilterSchema>): Clause[] {
+  const list: Clause[] = [];
+  if (o.accessKey !== undefined) list.push(equals(['userIdentity.accessKeyId'], o.accessKey));
+  if (o.eventName !== undefined) list.push(equals(['eventName'], o.eventName));
+  if (o.ip !== undefined) list.push(equals(['sourceIPAddress'], o.ip));
+  if (o.principal !== undefined) list.push(equals(PRINCIPAL_PATHS, o.principal));
+  for (const c of o.where) list.push(whereClause(c));
+  if (o.errorsOnly) {
+    list.push({
+      full: (r) => typeof r.errorCode === 'string' && r.errorCode.length > 0,
+      peek: (pk) => pk.contains('"errorCode"'),
+      needles: ['"errorCode"'],
+    });
+  }
+  if (o.eventSource !== undefined) list.push(equals(['eventSource'], o.eventSource));
+  const { since, until } = o;
+  if (since !== undefined || until !== undefined) {
+    const inRange = (text: string) => {
+      const t = Date.parse(text);
+      return (since === undefined || t >= since) && (until === undefined || t <= until);
+    };
+    list.push({ full: (r) => inRange(r.eventTime), peek: (pk) => pk.strings('eventTime').some(inRange) });
+  }
+  return list;
+}
+
+export function createMatcher(options: unknown): RecordMatcher<CloudTrailRecord> {
+  const parsed = eventsFilterSchema.safeParse(options);
+  if (!parsed.success) throw new GarrisonError('usage', `invalid events filter: ${parsed.error.message}`);
+  const list = clauses(parsed.data);
+  const peeks = list.flatMap((c) => (c.peek ? [c.peek] : []));
+  return {
+    needles: list.find((c) => c.needles)?.needles,
+    mightMatch: peeks.length > 0 ? (pk) => peeks.every((p) => p(pk)) : undefined,
+    match: (record) => (list.every((c) => c.full(record)) ? record : undefined),
+  };
+}

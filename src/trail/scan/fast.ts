@@ -1,0 +1,129 @@
+import { RecordSifter } from './sift.js';
+import { isOneValue } from './structure.js';
+import type { ScanEvent } from './types.js';
+
+/**
+ * The fast path for files in CloudTrail's delivered layout: `{"Records":[{"eventVersion":...},...]}`,
+ * compact, as S3 delivery writes them. Record boundaries are found with a byte search for
+ * `},{"eventVersion":`, needles jump straight to the few records that may match, and only those
+ * are parsed. Any surprise (a candidate that is not one balanced JSON object, a different layout)
+ * returns 'fallback', and the caller re-reads the file with the structural splitter; so the fast
+ * path only ever changes the speed, not the answer. Records never looked at are not validated.
+ */
+
+const HEAD = Buffer.from('{"Records":[');
+const FIRST = Buffer.from('{"eventVersion":');
+const KEY = Buffer.from('"eventVersion":');
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACE = 0x7b;
+const COMMA = 0x2c;
+/** How many pieces before a candidate must also be balanced objects (see verify). */
+const LOOK_BACK = 3;
+
+let starts = new Int32Array(4096);
+let flags = new Uint8Array(4096);
+const CANDIDATE = 1;
+const BALANCED = 2;
+
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/**
+ * Start offsets of the records (`starts[count]` is one past the last record's end). Undefined when
+ * the file is not in the compact delivered layout, or when an "eventVersion" key appears anywhere
+ * but at the start of a record (a nested object): such files take the structural path.
+ */
+function recordStarts(buf: Buffer, from: number): { count: number } | undefined {
+  if (buf.compare(HEAD, 0, HEAD.length, from, from + HEAD.length) !== 0) return undefined;
+  let end = buf.length;
+  while (end > from && isSpace(buf[end - 1])) end--;
+  if (buf[end - 1] !== CLOSE_BRACE || buf[end - 2] !== 0x5d) return undefined;
+  const closing = end - 2;
+  const first = from + HEAD.length;
+  if (first === closing) return { count: 0 };
+  if (buf.compare(FIRST, 0, FIRST.length, first, first + FIRST.length) !== 0) return undefined;
+  starts[0] = first;
+  let count = 1;
+  let key = buf.indexOf(KEY, first + FIRST.length);
+  while (key >= 0 && key < closing) {
+    if (buf[key - 1] !== OPEN_BRACE || buf[key - 2] !== COMMA || buf[key - 3] !== CLOSE_BRACE)
+      return undefined;
+    if (count + 2 > starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = key - 1;
+    key = buf.indexOf(KEY, key + KEY.length);
+  }
+  starts[count] = closing + 1; // record i is [starts[i], starts[i+1] - 1): the byte before a start is its comma
+  return { count };
+}
+
+/**
+ * A `},{"eventVersion":` nested in an array inside a record would split that record in pieces,
+ * and the pieces around the split are not balanced objects. So before trusting piece i, it and up
+ * to LOOK_BACK pieces before it must each be one balanced object; else the caller falls back.
+ */
+function verify(buf: Buffer, index: number, lookBack: number): boolean {
+  for (let i = index; i >= 0 && i >= index - lookBack; i--) {
+    if ((flags[i]! & BALANCED) !== 0) continue;
+    if (!isOneValue(buf, starts[i]!, starts[i + 1]! - 1)) return false;
+    flags[i]! |= BALANCED;
+  }
+  return true;
+}
+
+/** Index of the record containing byte `pos`: the last start <= pos. */
+function recordAt(pos: number, count: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface FastResult {
+  records: number;
+  events: ScanEvent[];
+}
+
+/** Scans a whole decompressed file in the delivered layout; 'fallback' when it is not that simple. */
+export function scanDelivered(buf: Buffer, from: number, sifter: RecordSifter): FastResult | 'fallback' {
+  const found = recordStarts(buf, from);
+  if (!found) return 'fallback';
+  const { count } = found;
+  if (flags.length < count + 1) flags = new Uint8Array(count * 2);
+  flags.fill(0, 0, count);
+  // With needles, only the records holding one are candidates (each checked with its neighbours);
+  // without, every record is, and checking each one's balance covers the whole file.
+  // (When every record is parsed anyway, parsing is the check.)
+  const lookBack = sifter.needles ? LOOK_BACK : 0;
+  const mustVerify = sifter.needles !== undefined || sifter.matcher.mightMatch !== undefined;
+  if (sifter.needles) {
+    for (const needle of sifter.needles) {
+      let hit = buf.indexOf(needle, from);
+      while (hit >= 0) {
+        const index = recordAt(hit, count);
+        flags[index]! |= CANDIDATE;
+        hit = buf.indexOf(needle, starts[index + 1]!);
+      }
+    }
+  } else flags.fill(CANDIDATE, 0, count);
+
+  const events: ScanEvent[] = [];
+  const inner = new RecordSifter(sifter.matcher, sifter.location, (event) => events.push(event));
+  for (let index = 0; index < count; index++) {
+    if ((flags[index]! & CANDIDATE) === 0) continue;
+    if (mustVerify && !verify(buf, index, lookBack)) return 'fallback';
+    const start = starts[index]!;
+    const end = starts[index + 1]! - 1;
+    if (!inner.mightMatch(buf, start, end)) continue;
+    if (inner.check(buf, start, end, index) === 'unparsable') return 'fallback';
+  }
+  return { records: count, events };
+}

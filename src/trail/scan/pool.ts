@@ -1,0 +1,283 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { describeError, GarrisonError } from '../../errors.js';
+import { isDigestName } from './decode.js';
+import type { ToMain, ToWorker } from './messages.js';
+import type { Blob, MatcherSpec, ScanEvent, ScanOptions, ScanRun, ScanSummary } from './types.js';
+
+/**
+ * The scanner: decodes and filters blobs in worker threads. Each worker builds the matcher once;
+ * the main thread reads the blobs (files, S3 objects, stdin) and hands them over, at most
+ * PER_WORKER at a time per worker, and stops handing out while the consumer lags: memory stays
+ * flat whatever the input size. Events of one blob arrive in order.
+ */
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+const PER_WORKER = 2;
+const HIGH_WATER = 5_000;
+/** Blobs larger than this (or of unknown size) are streamed in chunks when the blob can stream. */
+const LOAD_LIMIT = 32 * 1024 * 1024;
+const CHUNK_CREDITS = 4;
+
+class Wake {
+  private waiters: (() => void)[] = [];
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+  notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+interface InFlight {
+  worker: number;
+  location: string;
+  bytesIn: number;
+  credits: number;
+}
+
+/** Whole bytes are moved to the worker without a copy when they own their ArrayBuffer. */
+function transferList(bytes: Uint8Array): ArrayBuffer[] {
+  const buffer = bytes.buffer;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
+    ? [buffer]
+    : [];
+}
+
+export function scanBlobs<Out = unknown>(
+  blobs: AsyncIterable<Blob> | Iterable<Blob>,
+  spec: MatcherSpec,
+  options: ScanOptions = {},
+): ScanRun<Out> {
+  const summary: ScanSummary = {
+    files: 0,
+    skippedFiles: 0,
+    records: 0,
+    matched: 0,
+    rejected: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+    errors: [],
+  };
+  return {
+    summary,
+    [Symbol.asyncIterator]: () => run(blobs, spec, options, summary) as AsyncIterator<ScanEvent<Out>>,
+  };
+}
+
+async function* run(
+  blobs: AsyncIterable<Blob> | Iterable<Blob>,
+  spec: MatcherSpec,
+  options: ScanOptions,
+  summary: ScanSummary,
+): AsyncGenerator<ScanEvent> {
+  const { signal, strict } = options;
+  signal?.throwIfAborted();
+  const maxErrors = options.maxErrors ?? 1000;
+  const count = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  const out: ScanEvent[] = [];
+  const feederWake = new Wake();
+  const consumerWake = new Wake();
+  const assigned = new Array<number>(count).fill(0);
+  const inflight = new Map<number, InFlight>();
+  let failure: unknown;
+  let stopped = false;
+  let feeding = true;
+  let pendingLoads = 0;
+  let nextId = 0;
+
+  const fail = (error: unknown) => {
+    failure ??= error;
+    stopped = true;
+    feederWake.notify();
+    consumerWake.notify();
+  };
+  const progress = () =>
+    options.onProgress?.({
+      files: summary.files,
+      bytesIn: summary.bytesIn,
+      bytesOut: summary.bytesOut,
+      records: summary.records,
+      matched: summary.matched,
+      rejected: summary.rejected,
+    });
+  const push = (event: ScanEvent) => {
+    if (stopped) return;
+    if (event.kind === 'rejected') {
+      summary.rejected++;
+      if (summary.errors.length < maxErrors) summary.errors.push(event.rejection);
+      if (strict) {
+        const { location, reason } = event.rejection;
+        fail(
+          new GarrisonError('input', `${location}: ${reason}`, {
+            hint: 'without --strict, bad input is counted and skipped',
+          }),
+        );
+        return;
+      }
+    } else if (event.kind === 'match') summary.matched++;
+    out.push(event);
+    consumerWake.notify();
+  };
+  const rejectWhole = (location: string, reason: string) => {
+    summary.files++;
+    push({ kind: 'rejected', rejection: { location, reason } });
+    progress();
+  };
+
+  const onAbort = () => fail(signal?.reason ?? new Error('scan aborted'));
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const workers: Worker[] = [];
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(WORKER_URL);
+    worker.on('message', (message: ToMain) => handle(i, message));
+    worker.on('error', (error) =>
+      fail(new GarrisonError('internal', `scan worker failed: ${describeError(error)}`)),
+    );
+    worker.on('exit', (code) => {
+      if (!stopped) fail(new GarrisonError('internal', `scan worker exited (code ${code})`));
+    });
+    worker.postMessage({ type: 'init', spec } satisfies ToWorker);
+    workers.push(worker);
+  }
+
+  function handle(worker: number, message: ToMain): void {
+    if (message.type === 'events') for (const event of message.events) push(event);
+    else if (message.type === 'credit') {
+      const blob = inflight.get(message.id);
+      if (blob) blob.credits++;
+      feederWake.notify();
+    } else if (message.type === 'done') {
+      const blob = inflight.get(message.id)!;
+      inflight.delete(message.id);
+      assigned[worker]!--;
+      const { stats } = message;
+      summary.files++;
+      summary.records += stats.records;
+      summary.bytesIn += blob.bytesIn;
+      summary.bytesOut += stats.bytesOut;
+      if (stats.skipped) {
+        summary.skippedFiles++;
+        push({ kind: 'blob-skipped', location: blob.location, reason: stats.skipped });
+      } else {
+        const done: ScanEvent = {
+          kind: 'blob-done',
+          location: blob.location,
+          bytesIn: blob.bytesIn,
+          bytesOut: stats.bytesOut,
+          records: stats.records,
+        };
+        if (message.aggregate !== undefined) done.aggregate = message.aggregate;
+        push(done);
+      }
+      progress();
+      feederWake.notify();
+      consumerWake.notify();
+    } else if (message.type === 'fatal')
+      fail(new GarrisonError('internal', `scan failed: ${message.message}`));
+  }
+
+  const post = (worker: number, message: ToWorker, transfer: ArrayBuffer[] = []) =>
+    workers[worker]!.postMessage(message, transfer);
+
+  const freeWorker = (): number => {
+    let best = -1;
+    for (let i = 0; i < count; i++)
+      if (assigned[i]! < PER_WORKER && (best < 0 || assigned[i]! < assigned[best]!)) best = i;
+    return best;
+  };
+
+  async function load(worker: number, id: number, blob: Blob): Promise<void> {
+    try {
+      const bytes = await blob.load();
+      if (stopped) return;
+      inflight.set(id, { worker, location: blob.location, bytesIn: bytes.byteLength, credits: 0 });
+      post(worker, { type: 'blob', id, location: blob.location, bytes }, transferList(bytes));
+    } catch (error) {
+      assigned[worker]!--;
+      rejectWhole(blob.location, `unreadable: ${describeError(error)}`);
+      feederWake.notify();
+    } finally {
+      pendingLoads--;
+      consumerWake.notify();
+    }
+  }
+
+  async function stream(worker: number, id: number, blob: Blob): Promise<void> {
+    const state: InFlight = { worker, location: blob.location, bytesIn: 0, credits: CHUNK_CREDITS };
+    inflight.set(id, state);
+    post(worker, { type: 'blob', id, location: blob.location });
+    try {
+      for await (const chunk of blob.open!()) {
+        while (state.credits <= 0 && !stopped) await feederWake.wait();
+        if (stopped) return;
+        state.credits--;
+        state.bytesIn += chunk.byteLength;
+        post(worker, { type: 'chunk', id, bytes: chunk }, transferList(chunk));
+      }
+      post(worker, { type: 'end', id });
+    } catch (error) {
+      post(worker, { type: 'end', id, error: describeError(error) });
+    }
+  }
+
+  async function feed(): Promise<void> {
+    try {
+      for await (const blob of blobs) {
+        if (stopped) return;
+        if (isDigestName(blob.location)) {
+          summary.files++;
+          summary.skippedFiles++;
+          push({ kind: 'blob-skipped', location: blob.location, reason: 'CloudTrail digest file' });
+          continue;
+        }
+        if (blob.unreadable !== undefined) {
+          rejectWhole(blob.location, blob.unreadable);
+          continue;
+        }
+        while (!stopped && (freeWorker() < 0 || out.length > HIGH_WATER)) await feederWake.wait();
+        if (stopped) return;
+        const worker = freeWorker();
+        const id = nextId++;
+        assigned[worker]!++;
+        if (blob.open && (blob.size === undefined || blob.size > LOAD_LIMIT)) void stream(worker, id, blob);
+        else {
+          pendingLoads++;
+          void load(worker, id, blob);
+        }
+      }
+    } catch (error) {
+      fail(
+        error instanceof GarrisonError
+          ? error
+          : new GarrisonError('input', `cannot list the input: ${describeError(error)}`),
+      );
+    } finally {
+      feeding = false;
+      consumerWake.notify();
+    }
+  }
+
+  void feed();
+  try {
+    for (;;) {
+      if (failure) throw failure;
+      const event = out.shift();
+      if (event) {
+        yield event;
+        if (out.length < HIGH_WATER / 2) feederWake.notify();
+        continue;
+      }
+      if (!feeding && pendingLoads === 0 && inflight.size === 0) return;
+      await consumerWake.wait();
+    }
+  } finally {
+    stopped = true;
+    feederWake.notify();
+    signal?.removeEventListener('abort', onAbort);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,81 @@
+import { describeError } from '../../errors.js';
+import { checkRecord } from '../record.js';
+import { BytePeek, textBytes } from './peek.js';
+import type { RecordMatcher, ScanEvent } from './types.js';
+
+export type Emit = (event: ScanEvent) => void;
+
+/** What happened to one record's bytes. 'unparsable': not JSON (the caller decides: fall back or reject). */
+export type Sifted = 'skipped' | 'checked' | 'unparsable';
+
+/**
+ * Decides, record by record, whether the bytes are worth parsing: needles (a byte search), then the
+ * matcher's peek, then JSON.parse + checkRecord + match. One per blob; reuses its peek.
+ */
+export class RecordSifter {
+  readonly needles: Buffer[] | undefined;
+  private readonly peek = new BytePeek(Buffer.alloc(0));
+  lastParseError = '';
+
+  constructor(
+    readonly matcher: RecordMatcher,
+    readonly location: string,
+    private readonly emit: Emit,
+  ) {
+    const needles = matcher.needles;
+    this.needles = needles && needles.length > 0 ? needles.map((n) => textBytes(n)) : undefined;
+  }
+
+  /** True when no needle occurs in `buf[start, end)` (so the record cannot match). */
+  lacksNeedles(buf: Buffer, start: number, end: number): boolean {
+    if (!this.needles) return false;
+    const view = buf.subarray(start, end);
+    for (const needle of this.needles) if (view.indexOf(needle) >= 0) return false;
+    return true;
+  }
+
+  /** False when the matcher's peek rules the record out. */
+  mightMatch(buf: Buffer, start: number, end: number): boolean {
+    const might = this.matcher.mightMatch;
+    if (!might) return true;
+    return might.call(this.matcher, this.peek.reset(buf, start, end));
+  }
+
+  /** Parses, validates and matches one record; emits its match or its rejection. */
+  check(buf: Buffer, start: number, end: number, index: number): Sifted {
+    let value: unknown;
+    try {
+      value = JSON.parse(buf.toString('utf8', start, end));
+    } catch (error) {
+      this.lastParseError = `invalid JSON: ${describeError(error)}`;
+      return 'unparsable';
+    }
+    this.checkValue(value, index);
+    return 'checked';
+  }
+
+  /** Validates and matches one parsed record. */
+  checkValue(value: unknown, index: number): void {
+    const checked = checkRecord(value);
+    if (!checked.ok) {
+      this.emit({
+        kind: 'rejected',
+        rejection: { location: `${this.location}#${index}`, reason: checked.reason },
+      });
+      return;
+    }
+    const origin = { source: this.location, index };
+    const out = this.matcher.match(checked.record, origin);
+    if (out !== undefined) this.emit({ kind: 'match', value: out, origin });
+  }
+
+  /** The whole sieve for a record found by a splitter: needles, peek, then the full check. */
+  sift(buf: Buffer, start: number, end: number, index: number): Sifted {
+    if (this.lacksNeedles(buf, start, end) || !this.mightMatch(buf, start, end)) return 'skipped';
+    return this.check(buf, start, end, index);
+  }
+
+  reject(location: string, reason: string): void {
+    this.emit({ kind: 'rejected', rejection: { location, reason } });
+  }
+}
