@@ -62,3 +62,11 @@ export async function* guardApiSource(
     };
   }
 }
+
+/** Appends rejections to a summary's list up to its cap (all are counted elsewhere). */
+export function keepErrors(into: Rejection[], more: readonly Rejection[], maxErrors = 1000): void {
+  for (const error of more) {
+    if (into.length >= maxErrors) return;
+    into.push(error);
+  }
+}
