@@ -36,6 +36,8 @@ export interface AttackStoryParams {
   start: Date | string | number;
   instanceId: string;
   instanceRoleName: string;
+  /** The role's unique id (AROA...), so the story agrees with other records of the same role. */
+  instanceRoleId?: string;
   dataBucket: string;
   attackerIp?: string;
   /** The instance's own public address (its legitimate calls before the compromise). */
@@ -91,7 +93,7 @@ export function attackStory(params: AttackStoryParams): AttackStory {
   const backdoor = params.backdoorUserName ?? 'svc-backup-monitor';
   const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/${params.trailName ?? 'org-audit-trail'}`;
   const detectorId = params.detectorId ?? prng.hex(16);
-  const roleId = uniqueId(prng, 'AROA');
+  const roleId = params.instanceRoleId ?? uniqueId(prng, 'AROA');
   const roleArn = `arn:aws:iam::${account}:role/${params.instanceRoleName}`;
   const stolenKey = accessKeyId(prng, 'ASIA');
   const credsIssued = t0 - 47 * MINUTE;

@@ -85,6 +85,19 @@ export class BackgroundActivity {
     return this.actors.draw(this.prng)(region, timeMs);
   }
 
+  /**
+   * Takes over credentials that another record delivered (an AssumeRole by EC2 for an instance),
+   * so the instance's own later calls use the same access key as that record says.
+   */
+  adopt(record: TrailEvent): void {
+    if (record.eventName !== 'AssumeRole') return;
+    const request = record.requestParameters as { roleSessionName?: unknown } | null;
+    const response = record.responseElements as { credentials?: { accessKeyId?: unknown } } | null;
+    const key = response?.credentials?.accessKeyId;
+    if (typeof request?.roleSessionName !== 'string' || typeof key !== 'string') return;
+    this.sessions.set(request.roleSessionName, { key, creationMs: Date.parse(String(record.eventTime)) });
+  }
+
   private session(id: string, timeMs: number, lifetime: number, kind: 'ASIA' | 'AKIA' = 'ASIA'): Session {
     const found = this.sessions.get(id);
     if (found && timeMs - found.creationMs < lifetime && timeMs >= found.creationMs) return found;

@@ -4,22 +4,23 @@
  * hourly digest file per region. Streams file by file (memory stays small at any size) and
  * compresses on the libuv thread pool while the next file is generated.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { GarrisonError } from '../../errors.js';
-import { type AttackGroundTruth, type AttackStoryParams, attackStory } from './attack-story.js';
+import type { AttackGroundTruth } from './attack-story.js';
 import { BackgroundActivity } from './background.js';
-import type { TrailEvent } from './event.js';
+import { DigestBook } from './digests.js';
 import { trailTime } from './identities.js';
-import { digestFileKey, logFileKey } from './layout.js';
+import { logFileKey } from './layout.js';
 import { buildOrganisation } from './organisation.js';
 import { Prng } from './prng.js';
+import { type StoryOptions, StoryWeaver } from './story-weaver.js';
 
 const gzipAsync = promisify(gzip);
 const MINUTE = 60_000;
+const MAX_IN_FLIGHT = 3;
 
 export interface TrailFilesOptions {
   outDir: string;
@@ -32,17 +33,17 @@ export interface TrailFilesOptions {
   targetBytes?: number;
   /** Or stop at this time (exclusive). One of targetBytes and end is required. */
   end?: Date | string | number;
-  /** Records per delivered file, at the busiest hour; quiet hours get fewer (never below min). Default [100, 2000]. */
+  /** Records per delivered file, reached at the busiest hour; quiet hours get fewer, never below min. Default [100, 2000]. */
   recordsPerFile?: [number, number];
   /** Minutes each file covers. Default 5, as CloudTrail delivers. */
   fileMinutes?: number;
-  /** zlib level, 1 (fast) to 6. Default 6. */
+  /** zlib level, 1 to 6. Default 3: levels 1-3 are zlib's fast path, with nearly level 6's ratio here. */
   gzipLevel?: number;
   /** Write hourly CloudTrail-Digest files. Default true. */
   digests?: boolean;
-  /** The attack story to weave into the background; accountId and seed default to the trail's. */
-  attack?: Omit<AttackStoryParams, 'accountId'> & { accountId?: string };
-  /** Called after each log file is written. */
+  /** The attack story to weave into the background; accountId defaults to the trail's. */
+  attack?: StoryOptions;
+  /** Called after each log file is generated. */
   onFile?: (progress: { files: number; records: number; bytes: number }) => void;
 }
 
@@ -59,16 +60,10 @@ export interface TrailFilesResult {
   groundTruth?: AttackGroundTruth;
 }
 
-interface DigestState {
-  logFiles: Array<Record<string, unknown>>;
-  previous?: { key: string; hash: string };
-}
-
-/** How busy the account is at a given hour (UTC): a working-day curve between 0.25 and 1. */
-function busyness(ms: number): number {
-  const hour = new Date(ms).getUTCHours() + new Date(ms).getUTCMinutes() / 60;
-  const day = Math.max(0, Math.sin(((hour - 6) / 14) * Math.PI));
-  return 0.25 + 0.75 * day;
+/** How busy the account is at a time of day (UTC): a working-day curve between 0.25 and 1. */
+export function busyness(ms: number): number {
+  const hour = (ms / 3_600_000) % 24;
+  return 0.25 + 0.75 * Math.max(0, Math.sin(((hour - 6) / 14) * Math.PI));
 }
 
 function timeOf(value: Date | string | number, name: string): number {
@@ -77,58 +72,52 @@ function timeOf(value: Date | string | number, name: string): number {
   return ms;
 }
 
-export async function generateTrailFiles(options: TrailFilesOptions): Promise<TrailFilesResult> {
+function checked(options: TrailFilesOptions) {
   const start = timeOf(options.start, 'start');
   const end = options.end === undefined ? undefined : timeOf(options.end, 'end');
   if (options.targetBytes === undefined && end === undefined)
     throw new GarrisonError('usage', 'generateTrailFiles needs targetBytes or end');
+  if (end !== undefined && end <= start)
+    throw new GarrisonError('usage', 'generateTrailFiles: end is not after start');
   if (!/^\d{12}$/.test(options.accountId))
     throw new GarrisonError('usage', `not an AWS account id: ${options.accountId}`);
   if (options.regions.length === 0)
     throw new GarrisonError('usage', 'generateTrailFiles needs at least one region');
-  const [minRecords, maxRecords] = options.recordsPerFile ?? [100, 2000];
-  if (!(minRecords >= 1 && maxRecords >= minRecords))
-    throw new GarrisonError('usage', `bad recordsPerFile: [${minRecords}, ${maxRecords}]`);
+  const bad = options.regions.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(r));
+  if (bad !== undefined) throw new GarrisonError('usage', `not an AWS region: ${bad}`);
+  const [min, max] = options.recordsPerFile ?? [100, 2000];
+  if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min)) {
+    throw new GarrisonError('usage', `bad recordsPerFile: [${min}, ${max}]`);
+  }
   const fileMs = (options.fileMinutes ?? 5) * MINUTE;
-  const level = options.gzipLevel ?? 6;
-  const digests = options.digests ?? true;
+  if (!(fileMs >= MINUTE)) throw new GarrisonError('usage', `bad fileMinutes: ${options.fileMinutes}`);
+  const level = options.gzipLevel ?? 3;
+  if (!(Number.isInteger(level) && level >= 1 && level <= 9))
+    throw new GarrisonError('usage', `bad gzipLevel: ${level}`);
+  return { start, end, min, max, fileMs, level };
+}
 
+/** Generates a realistic trail (background activity, and the attack story if asked) as delivered files. */
+export async function generateTrailFiles(options: TrailFilesOptions): Promise<TrailFilesResult> {
+  const { start, end, min, max, fileMs, level } = checked(options);
   const root = new Prng(options.seed);
   const org = buildOrganisation(root.fork('organisation'), options.accountId, options.regions);
   const background = new BackgroundActivity(root.fork('background'), org);
   const timing = root.fork('timing');
   const naming = root.fork('naming');
-
-  let story: ReturnType<typeof attackStory> | undefined;
-  const pending = new Map<string, TrailEvent[]>();
-  if (options.attack) {
-    story = attackStory({
-      trailName: org.trailName,
-      seed: `${String(options.seed)}:attack`,
-      ...options.attack,
-      accountId: options.attack.accountId ?? options.accountId,
-    });
-    for (const record of story.records) {
-      const region = String(record.awsRegion);
-      if (!options.regions.includes(region)) {
-        throw new GarrisonError(
-          'usage',
-          `the attack story logs in ${region}, which is not among the generated regions (${options.regions.join(', ')})`,
-        );
-      }
-      const ms = Date.parse(String(record.eventTime));
-      if (ms < start || (end !== undefined && ms >= end)) {
-        throw new GarrisonError(
-          'usage',
-          `the attack story (${String(record.eventTime)}) falls outside the generated period`,
-        );
-      }
-      const list = pending.get(region) ?? [];
-      list.push(record);
-      pending.set(region, list);
-    }
-  }
-  const storyLeft = () => [...pending.values()].some((list) => list.length > 0);
+  const book =
+    options.digests === false
+      ? undefined
+      : new DigestBook(options.accountId, org.trailName, org.regions[0] as string, naming.fork('digest'));
+  const weaver = options.attack
+    ? new StoryWeaver(
+        options.attack,
+        org,
+        root.fork('victim'),
+        { start, end, seed: String(options.seed) },
+        background,
+      )
+    : undefined;
 
   const result: TrailFilesResult = {
     files: [],
@@ -141,110 +130,77 @@ export async function generateTrailFiles(options: TrailFilesOptions): Promise<Tr
   };
   const madeDirs = new Set<string>();
   const inFlight = new Set<Promise<void>>();
-  const digestState = new Map<string, DigestState>(options.regions.map((r) => [r, { logFiles: [] }]));
+  let failure: unknown;
 
-  const put = async (key: string, body: Buffer): Promise<number> => {
+  const put = async (key: string, body: Buffer): Promise<void> => {
     const path = join(options.outDir, key);
     const dir = dirname(path);
     if (!madeDirs.has(dir)) {
       await mkdir(dir, { recursive: true });
       madeDirs.add(dir);
     }
-    const compressed = await gzipAsync(body, { level });
+    const compressed = await gzipAsync(body, { level, chunkSize: 1 << 20 });
     await writeFile(path, compressed);
-    return compressed.length;
+    result.compressedBytes += compressed.length;
+  };
+  const schedule = async (key: string, body: Buffer): Promise<void> => {
+    const job = put(key, body).catch((error: unknown) => {
+      failure ??= error;
+    });
+    inFlight.add(job);
+    void job.finally(() => inFlight.delete(job));
+    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    if (failure) throw failure;
+  };
+  const closeDigests = async (fromMs: number, toMs: number): Promise<void> => {
+    if (!book) return;
+    for (const region of org.regions) {
+      const { key, body } = book.close(region, fromMs, toMs);
+      result.digestFiles.push(key);
+      await schedule(key, body);
+    }
   };
 
-  const writeDigest = async (region: string, fromMs: number, toMs: number): Promise<void> => {
-    const state = digestState.get(region) as DigestState;
-    const key = digestFileKey(options.accountId, region, org.trailName, options.regions[0] as string, toMs);
-    const bucket = `${options.accountId}-cloudtrail`;
-    const digest = {
-      awsAccountId: options.accountId,
-      digestStartTime: trailTime(fromMs),
-      digestEndTime: trailTime(toMs),
-      digestS3Bucket: bucket,
-      digestS3Object: key,
-      digestPublicKeyFingerprint: naming.hex(16),
-      digestSignatureAlgorithm: 'SHA256withRSA',
-      newestEventTime: state.logFiles.at(-1)?.newestEventTime ?? null,
-      oldestEventTime: state.logFiles[0]?.oldestEventTime ?? null,
-      previousDigestS3Bucket: state.previous ? bucket : null,
-      previousDigestS3Object: state.previous?.key ?? null,
-      previousDigestHashValue: state.previous?.hash ?? null,
-      previousDigestHashAlgorithm: state.previous ? 'SHA-256' : null,
-      previousDigestSignature: state.previous ? naming.hex(32) : null,
-      logFiles: state.logFiles,
-    };
-    const body = Buffer.from(JSON.stringify(digest));
-    state.previous = { key, hash: createHash('sha256').update(body).digest('hex') };
-    state.logFiles = [];
-    await put(key, body);
-    result.digestFiles.push(key);
-  };
-
-  const enough = () => (options.targetBytes !== undefined ? result.bytes >= options.targetBytes : false);
   let windowStart = start;
   let hourStart = start;
   for (;;) {
     if (end !== undefined && windowStart >= end) break;
-    if (enough() && !storyLeft()) break;
+    if (end === undefined && result.bytes >= (options.targetBytes ?? 0) && !weaver?.unfinished) break;
     const windowEnd = end === undefined ? windowStart + fileMs : Math.min(windowStart + fileMs, end);
     const busy = busyness(windowStart);
-    for (const region of options.regions) {
-      const wanted = Math.max(
-        minRecords,
-        Math.round((minRecords + (maxRecords - minRecords) * busy) * (0.6 + 0.4 * timing.next())),
+    for (const region of org.regions) {
+      const count = Math.min(
+        max,
+        Math.max(min, Math.round((min + (max - min) * busy) * (0.6 + 0.4 * timing.next()))),
       );
-      const count = Math.min(maxRecords, wanted);
       const times: number[] = [];
       for (let i = 0; i < count; i++) times.push(windowStart + timing.int(windowEnd - windowStart));
       times.sort((a, b) => a - b);
-      const story = pending.get(region);
       const parts: string[] = [];
       for (const ms of times) {
-        while (story?.length && Date.parse(String(story[0]?.eventTime)) <= ms)
-          parts.push(JSON.stringify(story.shift()));
+        weaver?.take(region, ms, true, parts);
         parts.push(JSON.stringify(background.record(region, ms)));
       }
-      while (story?.length && Date.parse(String(story[0]?.eventTime)) < windowEnd)
-        parts.push(JSON.stringify(story.shift()));
+      weaver?.take(region, windowEnd, false, parts);
       const body = Buffer.from(`{"Records":[${parts.join(',')}]}`);
-      const delivered = windowEnd + timing.int(4 * MINUTE);
-      const key = logFileKey(naming, options.accountId, region, delivered);
+      const key = logFileKey(naming, options.accountId, region, windowEnd + timing.int(4 * MINUTE));
       result.files.push(key);
       result.records += parts.length;
       result.bytes += body.length;
-      if (digests) {
-        (digestState.get(region) as DigestState).logFiles.push({
-          s3Bucket: `${options.accountId}-cloudtrail`,
-          s3Object: key,
-          hashValue: createHash('sha256').update(body).digest('hex'),
-          hashAlgorithm: 'SHA-256',
-          newestEventTime: trailTime(times.at(-1) ?? windowStart),
-          oldestEventTime: trailTime(times[0] ?? windowStart),
-        });
-      }
-      const job = put(key, body).then((n) => {
-        result.compressedBytes += n;
-      });
-      inFlight.add(job);
-      job.finally(() => inFlight.delete(job)).catch(() => undefined);
-      if (inFlight.size >= 3) await Promise.race(inFlight);
+      book?.add(region, key, body, times[0] ?? windowStart, times.at(-1) ?? windowStart);
+      await schedule(key, body);
       options.onFile?.({ files: result.files.length, records: result.records, bytes: result.bytes });
     }
     windowStart = windowEnd;
-    if (digests && windowStart - hourStart >= 60 * MINUTE) {
-      await Promise.all(inFlight);
-      for (const region of options.regions) await writeDigest(region, hourStart, windowStart);
+    if (windowStart - hourStart >= 60 * MINUTE) {
+      await closeDigests(hourStart, windowStart);
       hourStart = windowStart;
     }
   }
+  if (windowStart > hourStart) await closeDigests(hourStart, windowStart);
   await Promise.all(inFlight);
-  if (digests && windowStart > hourStart) {
-    for (const region of options.regions) await writeDigest(region, hourStart, windowStart);
-  }
+  if (failure) throw failure;
   result.end = trailTime(windowStart);
-  if (story) result.groundTruth = story.groundTruth;
+  if (weaver) result.groundTruth = weaver.story.groundTruth;
   return result;
 }
