@@ -65,6 +65,9 @@ describe('S3 CloudTrail source on moto', { skip: motoSkipReason }, () => {
     const records = JSON.parse(gunzipSync(bytes).toString('utf8')).Records;
     assert.equal(records.length, 1);
     assert.ok((blobs[0]!.size ?? 0) > 0);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of blobs[1]!.open!()) chunks.push(chunk);
+    assert.equal(JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')).Records.length, 1);
   });
 
   it('prunes accounts, regions and days before listing or downloading them', async () => {

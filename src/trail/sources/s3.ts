@@ -55,7 +55,29 @@ export async function* s3TrailBlobs(
         if (!answer.Body) throw new Error('S3 returned an empty body');
         return answer.Body.transformToByteArray();
       }),
+    // Large objects are streamed chunk by chunk; the download slot is held until the stream ends.
+    open: () => streamObject(key),
   });
+
+  async function* streamObject(key: string): AsyncGenerator<Uint8Array> {
+    let finish = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    await new Promise<void>((started) => {
+      void limit(() => {
+        started();
+        return finished;
+      });
+    });
+    try {
+      const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      if (!answer.Body) throw new Error('S3 returned an empty body');
+      yield* answer.Body as AsyncIterable<Uint8Array>;
+    } finally {
+      finish();
+    }
+  }
 
   async function* walk(prefix: string, level: LayoutLevel): AsyncGenerator<Blob> {
     const flat = level === 'files';
