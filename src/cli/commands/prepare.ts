@@ -9,6 +9,8 @@ import { readEventFiles } from '../../prepare/alarm-test/read-events.js';
 import type { EventVerdict } from '../../prepare/alarm-test/run.js';
 import { type AlarmTestInput, testAlarmFilters } from '../../prepare/alarm-test/run.js';
 import { alarmTestSummary, eventOutcome } from '../../prepare/alarm-test/summary.js';
+import { auditReadiness } from '../../prepare/audit.js';
+import { accountTable, problems, regionTable, statusCounts } from '../../prepare/audit-table.js';
 import { ALARM_TEST_EVENTS } from '../../prepare/cis/events/index.js';
 import type { Rejection } from '../../trail/record.js';
 import { awsClients } from '../context.js';
@@ -82,10 +84,94 @@ async function testFilters(sources: string[], options: TestFiltersOptions, comma
   if (rejections.length > 0 || report.filters.some((f) => f.error)) raiseExitCode(ExitCode.partial);
 }
 
+interface AuditOptions {
+  format?: string;
+  failUnder?: number;
+  regions?: string[];
+  evidenceBucket?: string;
+  responderRole?: string;
+}
+
+function percent(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 100) {
+    throw new GarrisonError(
+      'usage',
+      `--fail-under takes a whole number from 0 to 100, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+async function audit(options: AuditOptions, command: Command): Promise<void> {
+  const report = await auditReadiness(awsClients(command), {
+    regions: options.regions,
+    evidenceBucket: options.evidenceBucket,
+    responderRole: options.responderRole,
+  });
+  const counts = statusCounts(report);
+  if (chosenFormat(options.format) === 'json') {
+    process.stdout.write(`${safeJson({ score: report.score, checks: report.checks })}\n`);
+  } else {
+    const out = (lines: string[]) => {
+      for (const line of lines) process.stdout.write(`${forTerminal(line)}\n`);
+    };
+    out(accountTable(report));
+    const regional = regionTable(report);
+    if (regional.length > 0) out(['', ...regional]);
+    stderrLines(['', ...problems(report)]);
+  }
+  stderrLines([
+    `readiness score ${report.score}/100 for account ${report.snapshot.accountId} over ${report.snapshot.regions.length} region(s): ` +
+      `${counts.pass} pass, ${counts.fail} fail, ${counts.error} error, ${counts.not_applicable} not applicable`,
+  ]);
+  if (counts.error > 0) raiseExitCode(ExitCode.partial);
+  if (options.failUnder !== undefined && report.score < options.failUnder) raiseExitCode(ExitCode.findings);
+}
+
 export function registerPrepare(program: Command): void {
   const prepare = program
     .command('prepare')
     .description('Preparation: audit an account for incident readiness and prove its alarms fire.');
+  prepare
+    .command('audit')
+    .description(
+      'Read-only readiness audit: CloudTrail, CIS alarms, GuardDuty and containment readiness, over every enabled region.',
+    )
+    .addOption(formatOption())
+    .option('--fail-under <score>', 'exit 3 when the score is below this (0-100)', percent)
+    .option(
+      '--regions <list>',
+      'audit only these regions (comma-separated; default: every enabled region)',
+      (v: string) =>
+        v
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean),
+    )
+    .option(
+      '--evidence-bucket <name>',
+      'the forensic evidence bucket (default: buckets named forensic/evidence)',
+    )
+    .option(
+      '--responder-role <name>',
+      'the incident responder role (default: roles named responder/incident-response/forensic)',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  garrison prepare audit                                   table on a terminal, JSON otherwise
+  garrison prepare audit --format json --fail-under 80     gate a pipeline on the score
+  garrison --role-arn arn:aws:iam::210987654321:role/audit prepare audit --regions us-east-1,eu-west-1
+
+The score is the severity-weighted share of passing answers (high 3, medium 2, low 1); checks that
+could not be read (error) and those that do not apply are not scored.
+Exit status: 3 when the score is below --fail-under; 2 when some check could not be read (error).`,
+    )
+    .action(async (options: AuditOptions, command: Command) => {
+      await audit(options, command);
+    });
   prepare
     .command('test-filters')
     .description(

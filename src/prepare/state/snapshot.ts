@@ -1,0 +1,99 @@
+import type { AwsClients } from '../../aws/clients.js';
+import { createLimiter } from '../../trail/sources/limit.js';
+import type { EvidenceBucketState } from './bucket.js';
+import { readBucketExposure, readBucketLogging } from './bucket.js';
+import { type ContainmentState, readContainment } from './containment.js';
+import { type GuardDutyState, readGuardDuty } from './guardduty.js';
+import { type LogMonitoringState, readLogMonitoring } from './log-monitoring.js';
+import { type Observed, observe } from './observe.js';
+import { type OrganizationState, readOrganization } from './organization.js';
+import { readEvidenceBuckets, readResponderRoles } from './responders.js';
+import { readTrails, type TrailState } from './trails.js';
+
+export interface AuditScope {
+  /** Regions to audit (default: every enabled region). */
+  regions?: string[];
+  /** The forensic evidence bucket (default: buckets named forensic/evidence). */
+  evidenceBucket?: string;
+  /** The responder role name or ARN (default: roles named responder/incident-response/forensic). */
+  responderRole?: string;
+}
+
+export interface TrailBucketState {
+  exposure: Observed<string[]>;
+  accessLogsTo: Observed<string | undefined>;
+}
+
+/**
+ * Everything the readiness checks look at, read once (read-only calls only). Checks are pure functions
+ * of this snapshot, so they are tested without AWS, and `prepare apply` can plan from the same data.
+ */
+export interface AccountSnapshot {
+  accountId: string;
+  regions: string[];
+  organization: Observed<OrganizationState>;
+  trails: Observed<TrailState[]>;
+  /** By bucket name, for every trail's bucket. */
+  trailBuckets: Record<string, TrailBucketState>;
+  /** By log group ARN, for every trail that delivers to CloudWatch Logs. */
+  logMonitoring: Record<string, Observed<LogMonitoringState>>;
+  guardDuty: Record<string, Observed<GuardDutyState>>;
+  containment: Record<string, Observed<ContainmentState>>;
+  evidenceBuckets: Observed<EvidenceBucketState[]>;
+  responderRoles: Observed<string[]>;
+  scope: AuditScope;
+}
+
+export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}): Promise<AccountSnapshot> {
+  const accountId = await clients.accountId();
+  const regions = scope.regions?.length ? scope.regions : await clients.enabledRegions();
+  const limit = createLimiter(4);
+  const [organization, trails, evidenceBuckets, responderRoles] = await Promise.all([
+    observe('organizations:DescribeOrganization', () => readOrganization(clients)),
+    observe('cloudtrail:DescribeTrails', () => readTrails(clients)),
+    observe('s3:ListBuckets', () => readEvidenceBuckets(clients, scope.evidenceBucket)),
+    observe('iam:ListRoles', () => readResponderRoles(clients, scope.responderRole)),
+  ]);
+  const trailBuckets: Record<string, TrailBucketState> = {};
+  const logMonitoring: Record<string, Observed<LogMonitoringState>> = {};
+  for (const trail of trails.ok ? trails.value : []) {
+    if (trail.bucketName && !trailBuckets[trail.bucketName]) {
+      const bucket = trail.bucketName;
+      trailBuckets[bucket] = {
+        exposure: await observe('s3:GetPublicAccessBlock/GetBucketPolicyStatus', () =>
+          readBucketExposure(clients, bucket),
+        ),
+        accessLogsTo: await observe('s3:GetBucketLogging', () => readBucketLogging(clients, bucket)),
+      };
+    }
+    const group = trail.logGroupArn;
+    if (group && !logMonitoring[group]) {
+      logMonitoring[group] = await observe('logs:DescribeMetricFilters', () =>
+        readLogMonitoring(clients, group),
+      );
+    }
+  }
+  const guardDuty: Record<string, Observed<GuardDutyState>> = {};
+  const containment: Record<string, Observed<ContainmentState>> = {};
+  await Promise.all(
+    regions.map((region) =>
+      limit(async () => {
+        guardDuty[region] = await observe('guardduty:ListDetectors', () => readGuardDuty(clients, region));
+        containment[region] = await observe('ec2:DescribeVpcs', () => readContainment(clients, region));
+      }),
+    ),
+  );
+  return {
+    accountId,
+    regions,
+    organization,
+    trails,
+    trailBuckets,
+    logMonitoring,
+    guardDuty,
+    containment,
+    evidenceBuckets,
+    responderRoles,
+    scope,
+  };
+}
