@@ -1,0 +1,96 @@
+import type { CloudTrailRecord } from '../../trail/record.js';
+import type { RecordPeek } from '../../trail/scan/types.js';
+import { accessDeniedBurst } from './access-denied-burst.js';
+import { consoleLoginNewIpWithoutMfa } from './console-login-new-ip.js';
+import { firstUseThenSensitiveCall } from './first-use.js';
+import { instanceCredentialsUsedOutsideAws } from './instance-credentials.js';
+import { massDeletion } from './mass-deletion.js';
+import type { StatefulDetection, StatefulDetector, StatefulHit, StatefulOptions } from './types.js';
+
+export type { StatefulDetection, StatefulDetector, StatefulHit, StatefulOptions } from './types.js';
+
+/** Every stateful detection, explicitly registered. */
+export const STATEFUL_DETECTIONS: readonly StatefulDetection[] = [
+  accessDeniedBurst,
+  consoleLoginNewIpWithoutMfa,
+  firstUseThenSensitiveCall,
+  instanceCredentialsUsedOutsideAws,
+  massDeletion,
+];
+
+/** True when at least one of the detections may want this raw record (so it must be parsed). */
+export function statefulMightMatch(peek: RecordPeek, detections = STATEFUL_DETECTIONS): boolean {
+  return detections.some((d) => d.mightMatch(peek));
+}
+
+/**
+ * The fields of a record the stateful detections read: what a scan worker sends back for the main
+ * thread to feed them, instead of the whole record.
+ */
+export function slimRecord(record: CloudTrailRecord): CloudTrailRecord {
+  const who = record.userIdentity;
+  const request = record.requestParameters;
+  const names: Record<string, unknown> = {};
+  if (request)
+    for (const key of [
+      'bucketName',
+      'snapshotId',
+      'dBSnapshotIdentifier',
+      'dBClusterSnapshotIdentifier',
+      'name',
+      'logGroupName',
+      'volumeId',
+      'dBInstanceIdentifier',
+      'backupVaultName',
+      'recoveryPointArn',
+      'imageId',
+      'fileSystemId',
+      'tableName',
+      'key',
+    ])
+      if (typeof request[key] === 'string') names[key] = request[key];
+  const mfa = (record.additionalEventData as { MFAUsed?: unknown } | null | undefined)?.MFAUsed;
+  const login = (record.responseElements as { ConsoleLogin?: unknown } | null | undefined)?.ConsoleLogin;
+  return {
+    eventTime: record.eventTime,
+    eventSource: record.eventSource,
+    eventName: record.eventName,
+    awsRegion: record.awsRegion,
+    sourceIPAddress: record.sourceIPAddress,
+    userAgent: record.userAgent,
+    errorCode: record.errorCode,
+    eventID: record.eventID,
+    vpcEndpointId: record.vpcEndpointId,
+    recipientAccountId: record.recipientAccountId,
+    resources: record.resources,
+    userIdentity: who && {
+      type: who.type,
+      principalId: who.principalId,
+      arn: who.arn,
+      accountId: who.accountId,
+      accessKeyId: who.accessKeyId,
+      userName: who.userName,
+      invokedBy: who.invokedBy,
+    },
+    requestParameters: request ? names : request,
+    responseElements: login === undefined ? null : { ConsoleLogin: login },
+    additionalEventData: mfa === undefined ? null : { MFAUsed: mfa },
+  };
+}
+
+/** Runs a set of stateful detectors over records in time order: the in-process driver. */
+export class StatefulRun {
+  readonly detectors: StatefulDetector[];
+
+  constructor(options: StatefulOptions = {}, detections = STATEFUL_DETECTIONS) {
+    this.detectors = detections.map((d) => d.create(options));
+  }
+
+  observe(record: CloudTrailRecord): StatefulHit[] {
+    return this.detectors.flatMap((d) => d.observe(record));
+  }
+
+  flush(): StatefulHit[] {
+    return this.detectors.flatMap((d) => d.flush());
+  }
+}

@@ -1,0 +1,63 @@
+import { BlockList, isIP } from 'node:net';
+
+/**
+ * Where a call came from, as far as a CloudTrail record can tell: an AWS service acting for the
+ * caller, an address inside AWS (a VPC endpoint, a private or AWS-listed address), or the internet.
+ */
+export type Origin =
+  | { kind: 'service'; name: string }
+  | { kind: 'aws-internal'; network: string }
+  | { kind: 'internet'; ip: string; network: string };
+
+const PRIVATE = new BlockList();
+for (const [net, bits] of [
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['100.64.0.0', 10],
+  ['169.254.0.0', 16],
+  ['127.0.0.0', 8],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv4');
+PRIVATE.addSubnet('fc00::', 7, 'ipv6');
+PRIVATE.addSubnet('fe80::', 10, 'ipv6');
+PRIVATE.addSubnet('::1', 128, 'ipv6');
+
+/** Builds the list of AWS networks from CIDR strings; malformed entries are returned, not thrown. */
+export function awsNetworkList(cidrs: readonly string[] = []): { list: BlockList; rejected: string[] } {
+  const list = new BlockList();
+  const rejected: string[] = [];
+  for (const cidr of cidrs) {
+    const [address = '', bitsText = ''] = cidr.split('/');
+    const family = isIP(address);
+    const bits = Number(bitsText);
+    if (!family || !/^\d+$/.test(bitsText) || bits > (family === 4 ? 32 : 128)) {
+      rejected.push(cidr);
+      continue;
+    }
+    list.addSubnet(address, bits, family === 4 ? 'ipv4' : 'ipv6');
+  }
+  return { list, rejected };
+}
+
+/** The /24 (IPv4) or /48 (IPv6) an address belongs to: "the same network" for an analyst. */
+export function networkOf(ip: string): string {
+  if (isIP(ip) === 4) return `${ip.split('.').slice(0, 3).join('.')}.0/24`;
+  const groups = ip.toLowerCase().split(':');
+  return `${groups.slice(0, 3).join(':')}::/48`;
+}
+
+export function originOf(
+  sourceIPAddress: string | undefined,
+  options: { vpcEndpointId?: string | undefined; invokedBy?: string | undefined; awsNetworks?: BlockList },
+): Origin {
+  if (options.invokedBy) return { kind: 'service', name: options.invokedBy };
+  const source = sourceIPAddress ?? '';
+  const family = isIP(source);
+  if (!family) return { kind: 'service', name: source || 'unknown' };
+  if (options.vpcEndpointId) return { kind: 'aws-internal', network: options.vpcEndpointId };
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  if (PRIVATE.check(source, type) || options.awsNetworks?.check(source, type))
+    return { kind: 'aws-internal', network: networkOf(source) };
+  return { kind: 'internet', ip: source, network: networkOf(source) };
+}
