@@ -25,6 +25,13 @@ let flags = new Uint8Array(4096);
 const CANDIDATE = 1;
 const BALANCED = 2;
 
+function startsWith(buf: Buffer, pattern: Buffer, at: number): boolean {
+  return (
+    at + pattern.length <= buf.length &&
+    buf.compare(pattern, 0, pattern.length, at, at + pattern.length) === 0
+  );
+}
+
 function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
@@ -35,14 +42,14 @@ function isSpace(byte: number | undefined): boolean {
  * but at the start of a record (a nested object): such files take the structural path.
  */
 function recordStarts(buf: Buffer, from: number): { count: number } | undefined {
-  if (buf.compare(HEAD, 0, HEAD.length, from, from + HEAD.length) !== 0) return undefined;
+  if (!startsWith(buf, HEAD, from)) return undefined;
   let end = buf.length;
   while (end > from && isSpace(buf[end - 1])) end--;
   if (buf[end - 1] !== CLOSE_BRACE || buf[end - 2] !== 0x5d) return undefined;
   const closing = end - 2;
   const first = from + HEAD.length;
   if (first === closing) return { count: 0 };
-  if (buf.compare(FIRST, 0, FIRST.length, first, first + FIRST.length) !== 0) return undefined;
+  if (!startsWith(buf, FIRST, first)) return undefined;
   starts[0] = first;
   let count = 1;
   let key = buf.indexOf(KEY, first + FIRST.length);

@@ -96,7 +96,10 @@ export class LayoutReader {
     while (start < end && isSpace(buf[start]!)) start++;
     while (end > start && isSpace(buf[end - 1]!)) end--;
     if (start === end) return;
-    if (buf.compare(RECORDS_HEAD, 0, RECORDS_HEAD.length, start, start + RECORDS_HEAD.length) === 0) {
+    if (
+      end - start > RECORDS_HEAD.length &&
+      buf.compare(RECORDS_HEAD, 0, RECORDS_HEAD.length, start, start + RECORDS_HEAD.length) === 0
+    ) {
       this.single(Buffer.from(buf.subarray(start, end)), index);
       return;
     }

@@ -15,10 +15,6 @@ export type Layout = 'unknown' | 'records' | 'array' | 'values';
 /** Receives each record's bytes, `buf[start, end)`; must be done with them before returning. */
 export type RecordSink = (buf: Buffer, start: number, end: number) => void;
 
-function isSpace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-
 export class RecordSplitter {
   layout: Layout = 'unknown';
   /** Set when the bytes cannot be JSON: where and why. Nothing more is read after it. */
@@ -71,78 +67,85 @@ export class RecordSplitter {
     this.failure = { offset: this.base + offset, reason };
   }
 
-  private emit(data: Buffer, end: number): void {
-    if (this.elementStart >= 0) this.sink(data, this.elementStart, end);
-    this.elementStart = -1;
-  }
-
+  /** The byte loop; state lives in locals while it runs (this is the slow path's hot spot). */
   private scan(data: Buffer, from: number): void {
+    let { depth, inString, escape: escaped, elementStart, lastSolid, recordDepth, stringStart } = this;
     const n = data.length;
     for (let i = from; i < n; i++) {
       const c = data[i]!;
-      if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (c === BACKSLASH) this.escape = true;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
         else if (c === QUOTE) {
-          this.inString = false;
-          if (this.depth === 1 && i - this.stringStart < 64)
-            this.lastString = data.toString('utf8', this.stringStart, i);
-          this.lastSolid = i;
+          inString = false;
+          lastSolid = i;
+          if (depth === 1 && i - stringStart < 64) this.lastString = data.toString('utf8', stringStart, i);
         }
         continue;
       }
-      if (isSpace(c)) continue;
-      const atRecordDepth = this.depth === this.recordDepth;
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+      const atRecordDepth = depth === recordDepth;
       if (c === QUOTE) {
-        if (this.depth === 0) {
+        if (depth === 0) {
           this.fail(i, 'not JSON: a string at the top level');
-          return;
+          break;
         }
-        this.inString = true;
-        this.stringStart = i + 1;
-        if (atRecordDepth && this.elementStart < 0) this.elementStart = i;
+        inString = true;
+        stringStart = i + 1;
+        if (atRecordDepth && elementStart < 0) elementStart = i;
       } else if (c === 0x7b || c === 0x5b) {
-        if (this.depth === 0) this.openTopLevel(c, i);
-        else if (this.depth === 1 && this.recordDepth === 0 && c === 0x5b && this.lastString === 'Records') {
+        if (depth === 0) {
+          if (c === 0x5b) {
+            if (this.layout === 'unknown') this.layout = 'array';
+            recordDepth = 1;
+          } else {
+            if (this.layout === 'unknown') this.layout = 'values';
+            recordDepth = 0;
+            elementStart = i;
+            this.lastString = '';
+          }
+        } else if (depth === 1 && recordDepth === 0 && c === 0x5b && this.lastString === 'Records') {
           this.layout = 'records';
-          this.recordDepth = 2;
-          this.elementStart = -1;
-        } else if (atRecordDepth && this.elementStart < 0) this.elementStart = i;
-        this.depth++;
+          recordDepth = 2;
+          elementStart = -1;
+        } else if (atRecordDepth && elementStart < 0) elementStart = i;
+        depth++;
       } else if (c === 0x7d || c === 0x5d) {
-        this.depth--;
-        if (this.depth < 0) {
+        depth--;
+        if (depth < 0) {
           this.fail(i, `unexpected '${String.fromCharCode(c)}'`);
-          return;
+          break;
         }
-        if (this.depth === this.recordDepth - 1 && this.elementStart >= 0 && this.recordDepth > 0) {
-          this.emit(data, this.lastSolid + 1);
-        } else if (this.depth === 0 && this.recordDepth === 0) {
-          this.emit(data, i + 1);
+        if (recordDepth > 0 && depth === recordDepth - 1 && elementStart >= 0) {
+          this.sink(data, elementStart, lastSolid + 1);
+          elementStart = -1;
+        } else if (depth === 0 && recordDepth === 0 && elementStart >= 0) {
+          this.sink(data, elementStart, i + 1);
+          elementStart = -1;
         }
-        if (this.depth === 0) this.recordDepth = -1;
+        if (depth === 0) recordDepth = -1;
       } else if (c === COMMA) {
-        if (atRecordDepth) this.emit(data, this.lastSolid + 1);
-      } else if (this.depth === 0) {
+        if (atRecordDepth && elementStart >= 0) {
+          this.sink(data, elementStart, lastSolid + 1);
+          elementStart = -1;
+        }
+      } else if (depth === 0) {
         this.fail(i, `not JSON: unexpected '${String.fromCharCode(c)}' at the top level`);
-        return;
-      } else if (atRecordDepth && this.elementStart < 0) {
-        this.elementStart = i;
+        break;
+      } else if (atRecordDepth && elementStart < 0) {
+        elementStart = i;
       }
-      this.lastSolid = i;
+      lastSolid = i;
     }
-  }
-
-  private openTopLevel(c: number, i: number): void {
-    if (c === 0x5b) {
-      if (this.layout === 'unknown') this.layout = 'array';
-      this.recordDepth = 1;
-    } else {
-      if (this.layout === 'unknown') this.layout = 'values';
-      this.recordDepth = 0;
-      this.elementStart = i;
-      this.lastString = '';
-    }
+    Object.assign(this, {
+      depth,
+      inString,
+      escape: escaped,
+      elementStart,
+      lastSolid,
+      recordDepth,
+      stringStart,
+    });
   }
 }
 
