@@ -122,13 +122,11 @@ export const detachInstanceProfile: Step<Ec2Target> = {
     return {};
   },
   async verify(ctx) {
-    const answer = await ctx.clients
-      .client(EC2Client, ctx.target.region)
-      .send(
-        new DescribeIamInstanceProfileAssociationsCommand({
-          Filters: [{ Name: 'instance-id', Values: [ctx.target.id] }],
-        }),
-      );
+    const answer = await ctx.clients.client(EC2Client, ctx.target.region).send(
+      new DescribeIamInstanceProfileAssociationsCommand({
+        Filters: [{ Name: 'instance-id', Values: [ctx.target.id] }],
+      }),
+    );
     const live = (answer.IamInstanceProfileAssociations ?? []).filter(
       (a) => a.State === 'associated' || a.State === 'associating',
     );

@@ -72,13 +72,11 @@ export const isolateNetwork: Step<Ec2Target> = {
     return { output: toJson([...groups.values()]) };
   },
   async verify(ctx) {
-    const answer = await ctx.clients
-      .client(EC2Client, ctx.target.region)
-      .send(
-        new DescribeNetworkInterfacesCommand({
-          Filters: [{ Name: 'attachment.instance-id', Values: [ctx.target.id] }],
-        }),
-      );
+    const answer = await ctx.clients.client(EC2Client, ctx.target.region).send(
+      new DescribeNetworkInterfacesCommand({
+        Filters: [{ Name: 'attachment.instance-id', Values: [ctx.target.id] }],
+      }),
+    );
     const enis = answer.NetworkInterfaces ?? [];
     const groups = await groupsByVpc(
       ctx,
