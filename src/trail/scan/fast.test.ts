@@ -117,7 +117,10 @@ describe('the fast path agrees with parsing everything', () => {
     let parsed = 0;
     const counting = {
       ...matcher,
-      match: (rec: never, origin: never) => (parsed++, matcher.match(rec, origin)),
+      match: (rec: never, origin: never) => {
+        parsed++;
+        return matcher.match(rec, origin);
+      },
     };
     const result = scanDelivered(delivered(records), 0, new RecordSifter(counting, 'f', () => {}));
     assert.notEqual(result, 'fallback');
