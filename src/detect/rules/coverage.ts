@@ -87,7 +87,7 @@ export const CIS_CONTROLS: readonly CoverageItem[] = [
 ];
 
 const ANOMALY =
-  'GuardDuty scores it with a per-account machine-learning baseline of API behaviour that logs alone cannot reproduce; the stateful first-use detection (new source IP or user agent, then a sensitive call) is garrison\u2019s approximation.';
+  'GuardDuty scores it with a per-account machine-learning baseline of API behaviour that logs alone cannot reproduce; garrison approximates the behaviour with the stateful detection named beside it.';
 const THREAT_INTEL =
   'Needs GuardDuty\u2019s threat-intelligence IP lists (or a custom list); garrison imports the GuardDuty finding instead.';
 
