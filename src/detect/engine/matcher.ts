@@ -8,16 +8,31 @@ import { loadRules, type RuleSelection } from './rule-set.js';
  * The hunt's matcher, built inside each scan worker from a RuleSelection: rules indexed by
  * eventName, needles and a raw-record peek so records no rule can match are never parsed.
  */
-export async function createMatcher(options: unknown): Promise<RecordMatcher<Hit>> {
-  const rules = await loadRules((options ?? {}) as RuleSelection);
-  return matcherFor(new RuleIndex(rules));
+export interface HuntMatcherOptions extends RuleSelection {
+  /** Only records at or after / at or before these times (epoch ms). */
+  since?: number | undefined;
+  until?: number | undefined;
 }
 
-export function matcherFor(index: RuleIndex): RecordMatcher<Hit> {
+export async function createMatcher(options: unknown): Promise<RecordMatcher<Hit>> {
+  const o = (options ?? {}) as HuntMatcherOptions;
+  return matcherFor(new RuleIndex(await loadRules(o)), o);
+}
+
+export function matcherFor(
+  index: RuleIndex,
+  window: { since?: number | undefined; until?: number | undefined } = {},
+): RecordMatcher<Hit> {
+  const { since, until } = window;
+  const timed = since !== undefined || until !== undefined;
   return {
     needles: index.needles,
     mightMatch: (peek: RecordPeek) => index.mightMatch(peek),
     match(record: CloudTrailRecord, _origin: RecordOrigin): Hit | undefined {
+      if (timed) {
+        const t = Date.parse(record.eventTime);
+        if ((since !== undefined && t < since) || (until !== undefined && t > until)) return undefined;
+      }
       const fired = index.match(record);
       return fired.length ? hitOf(record, fired) : undefined;
     },
@@ -25,6 +40,6 @@ export function matcherFor(index: RuleIndex): RecordMatcher<Hit> {
 }
 
 /** How scan workers build this matcher. */
-export function huntMatcherSpec(selection: RuleSelection): MatcherSpec {
+export function huntMatcherSpec(selection: HuntMatcherOptions): MatcherSpec {
   return { module: new URL('./matcher.js', import.meta.url).href, options: selection };
 }

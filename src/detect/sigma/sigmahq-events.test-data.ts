@@ -139,6 +139,7 @@ export const handWrittenEvents: Record<string, HandEvents> = {
       ev({
         eventSource: 'signin.amazonaws.com',
         eventName: 'GetSigninToken',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text SigmaHQ's filter names
         userAgent: 'Jersey/${project.version} (HttpUrlConnection 1.8)',
       }),
     ],

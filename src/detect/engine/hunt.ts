@@ -1,0 +1,84 @@
+import { GarrisonError } from '../../errors.js';
+import { countBySeverity, type Finding, type FindingsSummary } from '../../findings/finding.js';
+import { DEFAULT_WINDOW_MS, FindingGrouper } from '../../findings/grouping.js';
+import type { CloudTrailRecord } from '../../trail/record.js';
+import { type ReadTrailOptions, readTrail, type TrailSummary } from '../../trail/sources/read-trail.js';
+import type { EngineRule } from './detection.js';
+import { type Hit, hitOf } from './hit.js';
+import { type HuntMatcherOptions, huntMatcherSpec } from './matcher.js';
+import { RuleIndex } from './rule-index.js';
+import { loadRules } from './rule-set.js';
+
+export interface HuntOptions extends Omit<ReadTrailOptions, 'matcher'> {
+  /** Which rules run (default: the built-in pack), and the time window of records hunted. */
+  selection?: HuntMatcherOptions;
+  /** Hits of one rule × principal × resource less than this apart make one finding (default 60). */
+  windowMinutes?: number;
+}
+
+export interface HuntResult {
+  findings: Finding[];
+  summary: FindingsSummary;
+  /** How the sources were read: files, records, rejections (with locations and reasons). */
+  trail: TrailSummary;
+  rules: EngineRule[];
+}
+
+function windowMs(minutes: number | undefined): number {
+  if (minutes === undefined) return DEFAULT_WINDOW_MS;
+  if (!Number.isFinite(minutes) || minutes <= 0)
+    throw new GarrisonError('usage', 'the grouping window must be a positive number of minutes');
+  return minutes * 60_000;
+}
+
+function grouperFor(rules: readonly EngineRule[], minutes: number | undefined): FindingGrouper {
+  return new FindingGrouper(new Map(rules.map((r) => [r.info.id, r.info])), windowMs(minutes));
+}
+
+/**
+ * Hunts CloudTrail: runs the selected rules over every source (files, folders, stdin, S3,
+ * LookupEvents, CloudWatch Logs) through the scanner, and groups what fires into findings.
+ * Rules are loaded (and refused, with file and construct) before anything is read.
+ */
+export async function hunt(sources: readonly string[], options: HuntOptions = {}): Promise<HuntResult> {
+  const selection = options.selection ?? {};
+  const rules = await loadRules(selection);
+  if (rules.length === 0)
+    throw new GarrisonError('usage', 'no rule left to run', { hint: 'check --only/--exclude' });
+  const grouper = grouperFor(rules, options.windowMinutes);
+  const { selection: _s, windowMinutes: _w, ...read } = options;
+  const run = readTrail<Hit>(sources, { ...read, matcher: huntMatcherSpec(selection) });
+  for await (const event of run) if (event.kind === 'match') grouper.add(event.value);
+  const findings = grouper.findings();
+  const trail = run.summary;
+  return {
+    findings,
+    rules,
+    trail,
+    summary: {
+      findings: findings.length,
+      by_severity: countBySeverity(findings),
+      rules: rules.length,
+      records: trail.records,
+      matched_records: trail.matched,
+      rejected_records: trail.rejected,
+      files: trail.files,
+      window_minutes: grouper.windowMs / 60_000,
+    },
+  };
+}
+
+/** Runs rules over records already in memory (rules test, library callers): the same grouping, no scanner. */
+export function huntRecords(
+  records: Iterable<CloudTrailRecord>,
+  rules: readonly EngineRule[],
+  windowMinutes?: number,
+): Finding[] {
+  const index = new RuleIndex(rules);
+  const grouper = grouperFor(rules, windowMinutes);
+  for (const record of records) {
+    const fired = index.match(record);
+    if (fired.length) grouper.add(hitOf(record, fired));
+  }
+  return grouper.findings();
+}
