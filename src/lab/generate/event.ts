@@ -42,6 +42,48 @@ export interface EventSpec {
   eventVersion?: string;
 }
 
+/** The order in which CloudTrail writes a record's top-level fields. */
+export const CLOUDTRAIL_FIELD_ORDER = [
+  'eventVersion',
+  'userIdentity',
+  'eventTime',
+  'eventSource',
+  'eventName',
+  'awsRegion',
+  'sourceIPAddress',
+  'userAgent',
+  'errorCode',
+  'errorMessage',
+  'requestParameters',
+  'responseElements',
+  'additionalEventData',
+  'requestID',
+  'eventID',
+  'readOnly',
+  'resources',
+  'eventType',
+  'apiVersion',
+  'managementEvent',
+  'recipientAccountId',
+  'sharedEventID',
+  'vpcEndpointId',
+  'vpcEndpointAccountId',
+  'eventCategory',
+  'tlsDetails',
+  'sessionCredentialFromConsole',
+] as const;
+
+/** The first top-level field of a record that is unknown or out of CloudTrail's order, if any. */
+export function outOfOrderField(record: Record<string, unknown>): string | undefined {
+  let last = -1;
+  for (const key of Object.keys(record)) {
+    const at = (CLOUDTRAIL_FIELD_ORDER as readonly string[]).indexOf(key);
+    if (at <= last) return key;
+    last = at;
+  }
+  return undefined;
+}
+
 export function trailEvent(s: EventSpec): TrailEvent {
   const e: TrailEvent = {
     eventVersion: s.eventVersion ?? '1.10',
