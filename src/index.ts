@@ -14,6 +14,19 @@ export type {
   EvidenceItem,
   Severity,
 } from './cases/types.js';
+export { loadPack, PACK_SOURCES } from './detect/pack.js';
+export type { PackDetection, PackDetectionSource, RecordPredicate } from './detect/rules/define.js';
+export { type DetectionMeta, detectionMetaSchema } from './detect/rules/metadata.js';
+export {
+  STATEFUL_DETECTIONS,
+  type StatefulDetection,
+  type StatefulDetector,
+  type StatefulHit,
+  type StatefulOptions,
+  StatefulRun,
+  slimRecord,
+  statefulMightMatch,
+} from './detect/stateful/index.js';
 export { describeError, type ErrorCode, GarrisonError, isGarrisonError } from './errors.js';
 export { type Emulator, startEmulator } from './lab/moto.js';
 export {
