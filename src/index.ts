@@ -28,6 +28,15 @@ export {
   statefulMightMatch,
 } from './detect/stateful/index.js';
 export { describeError, type ErrorCode, GarrisonError, isGarrisonError } from './errors.js';
+export {
+  type AttackGroundTruth,
+  type AttackStory,
+  type AttackStoryParams,
+  attackStory,
+  generateTrailFiles,
+  type TrailFilesOptions,
+  type TrailFilesResult,
+} from './lab/generate/index.js';
 export { type Emulator, startEmulator } from './lab/moto.js';
 export {
   exitCodeFor,
