@@ -27,8 +27,9 @@ const NAME_TIME = /_CloudTrail_[A-Za-z0-9-]+_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2}
 export function deliveryTime(name: string): number | undefined {
   const m = NAME_TIME.exec(name);
   if (!m) return undefined;
-  const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  return Number.isNaN(time) ? undefined : time;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute);
 }
 
 /** False when a delivered file's name proves it holds no event in [since, until]. */
