@@ -59,6 +59,14 @@ export {
   type StepResult,
   type StepVerification,
 } from './respond/step.js';
+export { deliveryTime, type FileBlobOptions, fileBlobs } from './trail/files.js';
+export {
+  createMatcher as createEventsMatcher,
+  type EventsFilterOptions,
+  eventsFilterSpec,
+  parseWhere,
+  type WhereClause,
+} from './trail/filter.js';
 export {
   type CloudTrailRecord,
   checkRecord,
@@ -69,4 +77,18 @@ export {
   type Rejection,
   type TrailRecord,
 } from './trail/record.js';
+export { scanBlobs } from './trail/scan/pool.js';
+export type {
+  Blob as TrailBlob,
+  CreateMatcher,
+  MatcherSpec,
+  RecordMatcher,
+  RecordPeek,
+  ScanEvent,
+  ScanOptions,
+  ScanProgress,
+  ScanRun,
+  ScanSummary,
+} from './trail/scan/types.js';
+export { parseTime } from './trail/time.js';
 export { VERSION } from './version.js';
