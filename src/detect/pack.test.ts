@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { isGarrisonError } from '../errors.js';
 import { type CloudTrailRecord, checkRecord } from '../trail/record.js';
+import { BytePeek } from '../trail/scan/peek.js';
 import { loadPack, PACK_SOURCES } from './pack.js';
 import { loadPackDetection, type PackDetection, sigmaRuleText } from './rules/define.js';
 import { compileSigmaRule } from './sigma/rule.js';
@@ -51,6 +52,16 @@ describe('the built-in detection pack', () => {
           assert.equal(matches(record), false, `negative #${i} (${record.eventName}) fired`);
         });
       });
+      if (!detection.predicate) {
+        it('is not skipped by the scanner fast path on its positive events', () => {
+          const rule = compileSigmaRule(sigmaRuleText(detection.meta) as string, detection.file);
+          for (const record of detection.positive) {
+            if (rule.eventNames) assert.ok(rule.eventNames.has(record.eventName), record.eventName);
+            const peek = new BytePeek(Buffer.from(JSON.stringify(record)));
+            assert.notEqual(rule.rawTest?.(peek), false, `raw test rejects ${record.eventName}`);
+          }
+        });
+      }
       if (detection.meta.eventNames) {
         it('declares the eventNames of its positive events', () => {
           for (const record of detection.positive)

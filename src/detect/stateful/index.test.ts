@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isGarrisonError } from '../../errors.js';
+import type { CloudTrailRecord } from '../../trail/record.js';
+import { BytePeek } from '../../trail/scan/peek.js';
+import { loadPack } from '../pack.js';
+import { apiCall, CLI_AGENT, consoleLogin, OFFICE_IP } from '../rules/sample-events.js';
+import { STATEFUL_DETECTIONS, StatefulRun, slimRecord, statefulMightMatch } from './index.js';
+import { defineStateful, type StatefulHit } from './types.js';
+
+const at = (minute: number, second = 0) =>
+  `2026-03-14T14:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}Z`;
+
+/** One stream in which every stateful detection has something to find, among ordinary activity. */
+function incident(): CloudTrailRecord[] {
+  const records: CloudTrailRecord[] = [
+    consoleLogin({ name: 'alice', sourceIPAddress: OFFICE_IP, eventTime: at(0), mfa: false }),
+    ...['ListUsers', 'GetUser', 'ListRoles', 'ListGroups'].map((eventName, i) =>
+      apiCall({
+        eventSource: 'iam.amazonaws.com',
+        eventName,
+        eventTime: at(1, i),
+        sourceIPAddress: OFFICE_IP,
+        userAgent: CLI_AGENT,
+      }),
+    ),
+    consoleLogin({ name: 'alice', sourceIPAddress: '203.0.113.66', eventTime: at(2), mfa: false }),
+    apiCall({
+      eventSource: 'iam.amazonaws.com',
+      eventName: 'CreateAccessKey',
+      eventTime: at(3),
+      sourceIPAddress: '203.0.113.66',
+      requestParameters: { userName: 'bob' },
+    }),
+    apiCall({
+      eventSource: 's3.amazonaws.com',
+      eventName: 'ListBuckets',
+      actor: 'instance',
+      eventTime: at(4),
+      sourceIPAddress: '198.51.100.200',
+    }),
+  ];
+  const denied = [
+    'ListUsers',
+    'ListRoles',
+    'ListPolicies',
+    'ListGroups',
+    'GetAccountSummary',
+    'ListAccessKeys',
+  ];
+  for (let i = 0; i < 12; i++)
+    records.push(
+      apiCall({
+        eventSource: 'iam.amazonaws.com',
+        eventName: denied[i % denied.length] as string,
+        actor: 'admin-role',
+        eventTime: at(5, i),
+        errorCode: 'AccessDenied',
+      }),
+    );
+  for (let i = 0; i < 6; i++)
+    records.push(
+      apiCall({
+        eventSource: 'ec2.amazonaws.com',
+        eventName: 'DeleteSnapshot',
+        actor: 'admin-role',
+        eventTime: at(6, i),
+        requestParameters: { snapshotId: `snap-0${i}` },
+      }),
+    );
+  return records;
+}
+
+const key = (h: StatefulHit) => `${h.rules.join()}|${h.eventId}|${h.summary}`;
+
+describe('the stateful detections', () => {
+  it('are registered once each, with ids distinct from the pack', () => {
+    const ids = STATEFUL_DETECTIONS.map((d) => d.meta.id);
+    assert.equal(new Set(ids).size, ids.length);
+    const pack = new Set(loadPack().map((d) => d.meta.id));
+    for (const id of ids) assert.ok(!pack.has(id), id);
+  });
+
+  it('each find their part of one incident, in one run', () => {
+    const run = new StatefulRun();
+    const hits = [...incident().flatMap((r) => run.observe(r)), ...run.flush()];
+    assert.deepEqual(
+      [...new Set(hits.map((h) => h.rules[0]))].sort(),
+      STATEFUL_DETECTIONS.map((d) => d.meta.id).sort(),
+    );
+  });
+
+  it('find the same on the slim records a scan worker sends back', () => {
+    const full = new StatefulRun();
+    const slim = new StatefulRun();
+    const records = incident();
+    const expected = records.flatMap((r) => full.observe(r)).map(key);
+    const actual = records.flatMap((r) => slim.observe(slimRecord(r))).map(key);
+    assert.deepEqual(actual, expected);
+    assert.ok(
+      JSON.stringify(slimRecord(records[0] as CloudTrailRecord)).length < JSON.stringify(records[0]).length,
+    );
+  });
+
+  it('find the same when the fast path drops the records their raw test rejects', () => {
+    const all = new StatefulRun();
+    const filtered = new StatefulRun();
+    const expected: string[] = [];
+    const actual: string[] = [];
+    let skipped = 0;
+    for (const record of incident()) {
+      expected.push(...all.observe(record).map(key));
+      const peek = new BytePeek(Buffer.from(JSON.stringify(record)));
+      // Each detector sees only what its own raw test lets through.
+      const keep = filtered.detectors.flatMap((d, i) => {
+        if (STATEFUL_DETECTIONS[i]?.mightMatch(peek)) return d.observe(record);
+        skipped++;
+        return [];
+      });
+      actual.push(...keep.map(key));
+    }
+    assert.deepEqual(actual, expected);
+    assert.ok(skipped > 0, 'the raw tests rejected nothing: they are not being exercised');
+    const quiet = new BytePeek(Buffer.from(JSON.stringify({ eventName: 'ConsoleLogin' })));
+    assert.equal(statefulMightMatch(quiet), true);
+  });
+
+  it('refuse broken metadata, naming the file and the field', () => {
+    const meta = { ...(STATEFUL_DETECTIONS[0]?.meta ?? {}), severity: 'severe' };
+    assert.throws(
+      () =>
+        defineStateful('src/detect/stateful/x.ts', meta, {
+          eventNames: undefined,
+          mightMatch: () => true,
+          create: () => {
+            throw new Error('unused');
+          },
+        }),
+      (e: unknown) => isGarrisonError(e) && /src\/detect\/stateful\/x\.ts: field severity/.test(e.message),
+    );
+  });
+});
