@@ -83,6 +83,7 @@ export class FindingGrouper {
       addCapped(g.agents, hit.userAgent);
       addCapped(g.names, `${hit.eventSource.replace(/\.amazonaws\.com$/, '')}:${hit.eventName}`);
       if (hit.eventId) keepEarliest(g, t, hit.eventId);
+      for (const id of hit.related ?? []) if (id !== hit.eventId) keepEarliest(g, t, id);
     }
   }
 

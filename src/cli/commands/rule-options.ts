@@ -7,6 +7,7 @@ export interface RuleOptions {
   only?: string[];
   exclude?: string[];
   pack: boolean;
+  stateful: boolean;
 }
 
 /** Repeatable, comma-separated values. */
@@ -33,13 +34,15 @@ export function ruleOptions(command: Command): Command {
       collect,
     )
     .option('--exclude <ids>', 'drop rules with these ids, names, tags, severities or technique ids', collect)
-    .option('--no-pack', 'leave out the built-in detection pack (only --rules)');
+    .option('--no-pack', 'leave out the built-in detection pack (only --rules)')
+    .option('--no-stateful', "leave out the pack's stateful detections (faster: fewer records parsed)");
 }
 
 export function selectionOf(options: RuleOptions): RuleSelection {
   return {
     ruleDirs: options.rules ?? [],
     builtin: options.pack !== false,
+    stateful: options.stateful !== false,
     only: options.only ?? [],
     exclude: options.exclude ?? [],
   };

@@ -19,6 +19,7 @@ export function isSeverity(value: string): value is Severity {
 
 /** A rule's metadata, as `rules list` shows it and findings carry it. */
 export interface RuleInfo {
+  /** The pack folder name, or a Sigma rule's file name without extension (readable, unique). */
   id: string;
   title: string;
   description: string;
@@ -42,8 +43,10 @@ export interface RuleInfo {
   file: string;
   /** A short handle: the pack folder or the Sigma file name without extension. */
   name: string;
-  /** `sigma` or `predicate`. */
-  logic: 'sigma' | 'predicate';
+  /** `sigma`, `predicate` (one record) or `stateful` (patterns across records). */
+  logic: 'sigma' | 'predicate' | 'stateful';
+  /** A Sigma rule's own `id` (a UUID in SigmaHQ rules), also accepted by --only/--exclude. */
+  sigmaId?: string | undefined;
 }
 
 /** One detection ready to run. */

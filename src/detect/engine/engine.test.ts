@@ -11,7 +11,7 @@ import { compileSigmaRule } from '../sigma/rule.js';
 import type { EngineRule } from './detection.js';
 import { createMatcher } from './matcher.js';
 import { RuleIndex } from './rule-index.js';
-import { loadRules, selectRules, sigmaRule } from './rule-set.js';
+import { checkTokens, loadRules, selectRules, sigmaRule } from './rule-set.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SIGMAHQ = join(repoRoot, '..', 'shared', 'data', 'sigma-aws-cloudtrail');
@@ -25,7 +25,7 @@ function userRule(detection: Record<string, unknown>, extra: Record<string, unkn
     detection,
     ...extra,
   });
-  return sigmaRule(compileSigmaRule(text, 'user.yml'), text);
+  return sigmaRule(compileSigmaRule(text, `rules/${String(extra.id ?? 'user-rule')}.yml`), text);
 }
 
 const record = (fields: Record<string, unknown>): CloudTrailRecord => {
@@ -92,7 +92,7 @@ describe('rule selection', () => {
     assert.equal(selectRules(rules, [], [one.info.id]).length, rules.length - 1);
     assert.ok(selectRules(rules, ['cis']).every((r) => r.info.cis.length > 0));
     assert.throws(
-      () => selectRules(rules, ['no-such-rule']),
+      () => checkTokens(rules, ['no-such-rule']),
       (e: unknown) => e instanceof GarrisonError && e.code === 'usage',
     );
   });
@@ -121,7 +121,7 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
           true,
           `${rule.info.id}: prefilter rejected ${JSON.stringify(positive)}`,
         );
-        const hit = matcher.match(parsed.record, { source: 't', index: 0 });
+        const hit = matcher.match(parsed.record, { source: 't', index: 0 })?.hit;
         assert.ok(hit?.rules.includes(rule.info.id), `${rule.info.id} did not fire through the matcher`);
       }
     }
@@ -141,9 +141,9 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
         requestParameters: { name: 'main-trail' },
       }),
       { source: 't', index: 0 },
-    );
+    )?.hit;
     assert.ok(hit);
-    assert.deepEqual(hit.rules, ['4db60cc0-36fb-42b7-9b58-a5b53019fb74']);
+    assert.deepEqual(hit.rules, ['aws_cloudtrail_disable_logging']);
     assert.equal(hit.principal, 'arn:aws:iam::111122223333:user/mallory');
     assert.deepEqual(hit.resources, ['arn:aws:cloudtrail:eu-west-1:111122223333:trail/main-trail']);
     assert.equal(hit.sourceIp, '203.0.113.66');

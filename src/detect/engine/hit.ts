@@ -18,6 +18,8 @@ export interface Hit {
   eventSource: string;
   eventName: string;
   errorCode?: string | undefined;
+  /** Earlier events that make up a stateful pattern, besides eventId. */
+  related?: string[] | undefined;
 }
 
 export function hitOf(record: CloudTrailRecord, rules: string[]): Hit {

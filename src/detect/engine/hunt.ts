@@ -3,17 +3,20 @@ import { countBySeverity, type Finding, type FindingsSummary } from '../../findi
 import { DEFAULT_WINDOW_MS, FindingGrouper } from '../../findings/grouping.js';
 import type { CloudTrailRecord } from '../../trail/record.js';
 import { type ReadTrailOptions, readTrail, type TrailSummary } from '../../trail/sources/read-trail.js';
-import type { EngineRule } from './detection.js';
-import { type Hit, hitOf } from './hit.js';
-import { type HuntMatcherOptions, huntMatcherSpec } from './matcher.js';
+import { type StatefulOptions, StatefulRun } from '../stateful/index.js';
+import type { EngineRule, RuleInfo } from './detection.js';
+import { hitOf } from './hit.js';
+import { type HuntMatch, type HuntMatcherOptions, huntMatcherSpec } from './matcher.js';
 import { RuleIndex } from './rule-index.js';
-import { loadRules } from './rule-set.js';
+import { loadDetections } from './rule-set.js';
 
 export interface HuntOptions extends Omit<ReadTrailOptions, 'matcher'> {
   /** Which rules run (default: the built-in pack), and the time window of records hunted. */
   selection?: HuntMatcherOptions;
   /** Hits of one rule × principal × resource less than this apart make one finding (default 60). */
   windowMinutes?: number;
+  /** Options of the stateful detections (bounds, AWS networks). */
+  stateful?: StatefulOptions;
 }
 
 export interface HuntResult {
@@ -21,7 +24,7 @@ export interface HuntResult {
   summary: FindingsSummary;
   /** How the sources were read: files, records, rejections (with locations and reasons). */
   trail: TrailSummary;
-  rules: EngineRule[];
+  rules: RuleInfo[];
 }
 
 function windowMs(minutes: number | undefined): number {
@@ -31,7 +34,7 @@ function windowMs(minutes: number | undefined): number {
   return minutes * 60_000;
 }
 
-function grouperFor(rules: readonly EngineRule[], minutes: number | undefined): FindingGrouper {
+function grouperFor(rules: readonly { info: RuleInfo }[], minutes: number | undefined): FindingGrouper {
   return new FindingGrouper(new Map(rules.map((r) => [r.info.id, r.info])), windowMs(minutes));
 }
 
@@ -42,25 +45,39 @@ function grouperFor(rules: readonly EngineRule[], minutes: number | undefined): 
  */
 export async function hunt(sources: readonly string[], options: HuntOptions = {}): Promise<HuntResult> {
   const selection = options.selection ?? {};
-  const rules = await loadRules(selection);
-  if (rules.length === 0)
+  const { rules, stateful } = await loadDetections(selection);
+  if (rules.length + stateful.length === 0)
     throw new GarrisonError('usage', 'no rule left to run', { hint: 'check --only/--exclude' });
-  const grouper = grouperFor(rules, options.windowMinutes);
-  const { selection: _s, windowMinutes: _w, ...read } = options;
-  const run = readTrail<Hit>(sources, { ...read, matcher: huntMatcherSpec(selection) });
-  for await (const event of run) if (event.kind === 'match') grouper.add(event.value);
+  const grouper = grouperFor([...rules, ...stateful], options.windowMinutes);
+  const state = new StatefulRun(
+    options.stateful ?? {},
+    stateful.map((s) => s.detection),
+  );
+  const { selection: _s, windowMinutes: _w, stateful: _o, ...read } = options;
+  const run = readTrail<HuntMatch>(sources, { ...read, matcher: huntMatcherSpec(selection) });
+  let matched = 0;
+  for await (const event of run) {
+    if (event.kind !== 'match') continue;
+    const { hit, state: slim } = event.value;
+    if (hit) {
+      matched++;
+      grouper.add(hit);
+    }
+    if (slim) for (const h of state.observe(slim)) grouper.add(h);
+  }
+  for (const h of state.flush()) grouper.add(h);
   const findings = grouper.findings();
   const trail = run.summary;
   return {
     findings,
-    rules,
+    rules: [...rules, ...stateful].map((r) => r.info),
     trail,
     summary: {
       findings: findings.length,
       by_severity: countBySeverity(findings),
-      rules: rules.length,
+      rules: rules.length + stateful.length,
       records: trail.records,
-      matched_records: trail.matched,
+      matched_records: matched,
       rejected_records: trail.rejected,
       files: trail.files,
       window_minutes: grouper.windowMs / 60_000,

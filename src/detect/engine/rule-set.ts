@@ -6,6 +6,7 @@ import { type PackDetection, sigmaRuleText } from '../rules/define.js';
 import { exampleEvents } from '../sigma/example-events.js';
 import { sigmaFiles } from '../sigma/load.js';
 import { compileSigmaRule, type SigmaRule } from '../sigma/rule.js';
+import { STATEFUL_DETECTIONS, type StatefulDetection } from '../stateful/index.js';
 import type { EngineRule, RuleInfo } from './detection.js';
 
 /** Which rules a hunt runs: structured-clonable, so each scan worker can rebuild the same set. */
@@ -18,6 +19,8 @@ export interface RuleSelection {
   only?: string[];
   /** Drop rules matching one of these. */
   exclude?: string[];
+  /** Run the stateful detections of the pack (default true; they need most records parsed). */
+  stateful?: boolean;
 }
 
 /** An engine rule from a built-in detection folder. */
@@ -72,7 +75,8 @@ export function packRule(detection: PackDetection): EngineRule {
 /** An engine rule from a user's Sigma rule; its own events are generated from its detection when possible. */
 export function sigmaRule(rule: SigmaRule, text: string): EngineRule {
   const info: RuleInfo = {
-    id: rule.id,
+    id: rule.name,
+    sigmaId: rule.id,
     title: rule.title,
     description: rule.description,
     severity: rule.severity,
@@ -106,12 +110,54 @@ export function sigmaRule(rule: SigmaRule, text: string): EngineRule {
   };
 }
 
+/** The metadata of a stateful detection, as a rule's. */
+export function statefulInfo(detection: StatefulDetection, file: string): RuleInfo {
+  const { meta } = detection;
+  return {
+    id: meta.id,
+    title: meta.title,
+    description: meta.description,
+    severity: meta.severity,
+    mitre: meta.mitre,
+    stratus: meta.stratus,
+    guardduty: meta.guardduty,
+    cis: meta.cis,
+    falsePositives: meta.falsePositives,
+    playbook: meta.playbook,
+    tags: [
+      'pack',
+      'stateful',
+      ...(meta.stratus.length ? ['stratus'] : []),
+      ...(meta.guardduty.length ? ['guardduty'] : []),
+    ],
+    references: meta.references,
+    origin: 'pack',
+    file,
+    name: meta.id,
+    logic: 'stateful',
+  };
+}
+
+/** A stateful detection with its metadata, as the engine selects it. */
+export interface StatefulEntry {
+  info: RuleInfo;
+  detection: StatefulDetection;
+}
+
+export function statefulEntries(): StatefulEntry[] {
+  return STATEFUL_DETECTIONS.map((detection) => ({
+    info: statefulInfo(detection, 'src/detect/stateful/'),
+    detection,
+  }));
+}
+
 /** True when a --only/--exclude token names this rule: its id, name, a tag, its severity or a technique id. */
 export function ruleMatchesToken(info: RuleInfo, token: string): boolean {
   const t = token.toLowerCase();
   const names = [
     info.id,
     info.name,
+    info.sigmaId ?? info.id,
     info.severity,
     info.origin,
     ...info.tags,
@@ -123,18 +169,22 @@ export function ruleMatchesToken(info: RuleInfo, token: string): boolean {
   return names.some((n) => n.toLowerCase() === t);
 }
 
-/** Applies --only and --exclude; a token that names no rule at all is a usage error (a typo must not hunt nothing). */
-export function selectRules(
-  rules: readonly EngineRule[],
-  only: readonly string[] = [],
-  exclude: readonly string[] = [],
-): EngineRule[] {
-  for (const token of [...only, ...exclude]) {
-    if (!rules.some((r) => ruleMatchesToken(r.info, token)))
+/** A --only/--exclude token that names no rule at all is a usage error: a typo must not silently hunt nothing. */
+export function checkTokens(known: readonly { info: RuleInfo }[], tokens: readonly string[]): void {
+  for (const token of tokens) {
+    if (!known.some((r) => ruleMatchesToken(r.info, token)))
       throw new GarrisonError('usage', `--only/--exclude "${token}" names no rule`, {
-        hint: 'use a rule id, a tag (pack, sigma, cis, stratus, guardduty, attack.*), a severity or a technique id; see garrison rules list',
+        hint: 'use a rule id, a tag (pack, sigma, stateful, cis, stratus, guardduty, attack.*), a severity or a technique id; see garrison rules list',
       });
   }
+}
+
+/** Applies --only and --exclude. */
+export function selectRules<T extends { info: RuleInfo }>(
+  rules: readonly T[],
+  only: readonly string[] = [],
+  exclude: readonly string[] = [],
+): T[] {
   return rules.filter(
     (r) =>
       (only.length === 0 || only.some((t) => ruleMatchesToken(r.info, t))) &&
@@ -142,8 +192,10 @@ export function selectRules(
   );
 }
 
-/** Loads the rules a selection names: the pack (unless builtin is false) plus every Sigma rule under ruleDirs. */
-export async function loadRules(selection: RuleSelection = {}): Promise<EngineRule[]> {
+/** Every rule a selection could name, before --only/--exclude: the pack, its stateful detections, the --rules files. */
+export async function allRules(
+  selection: RuleSelection = {},
+): Promise<{ rules: EngineRule[]; stateful: StatefulEntry[] }> {
   const rules: EngineRule[] = [];
   if (selection.builtin !== false) rules.push(...loadPack().map(packRule));
   for (const dir of selection.ruleDirs ?? []) {
@@ -152,15 +204,30 @@ export async function loadRules(selection: RuleSelection = {}): Promise<EngineRu
       rules.push(sigmaRule(compileSigmaRule(text, file), text));
     }
   }
+  const stateful = selection.builtin !== false && selection.stateful !== false ? statefulEntries() : [];
   const seen = new Map<string, string>();
-  for (const rule of rules) {
-    const other = seen.get(rule.info.id);
+  for (const { info } of [...rules, ...stateful]) {
+    const other = seen.get(info.id);
     if (other)
-      throw new GarrisonError(
-        'input',
-        `rule id ${rule.info.id} is defined twice: ${other} and ${rule.info.file}`,
-      );
-    seen.set(rule.info.id, rule.info.file);
+      throw new GarrisonError('input', `rule id ${info.id} is defined twice: ${other} and ${info.file}`);
+    seen.set(info.id, info.file);
   }
-  return selectRules(rules, selection.only, selection.exclude);
+  checkTokens([...rules, ...stateful], [...(selection.only ?? []), ...(selection.exclude ?? [])]);
+  return { rules, stateful };
+}
+
+/** The single-record rules a selection runs, after --only/--exclude. */
+export async function loadRules(selection: RuleSelection = {}): Promise<EngineRule[]> {
+  return selectRules((await allRules(selection)).rules, selection.only, selection.exclude);
+}
+
+/** Everything a selection runs: single-record rules and stateful detections, after --only/--exclude. */
+export async function loadDetections(
+  selection: RuleSelection = {},
+): Promise<{ rules: EngineRule[]; stateful: StatefulEntry[] }> {
+  const all = await allRules(selection);
+  return {
+    rules: selectRules(all.rules, selection.only, selection.exclude),
+    stateful: selectRules(all.stateful, selection.only, selection.exclude),
+  };
 }
