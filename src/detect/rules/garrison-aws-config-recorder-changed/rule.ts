@@ -25,8 +25,8 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    eventSource: config.amazonaws.com
-    eventName:
+    eventSource|cased: config.amazonaws.com
+    eventName|cased:
       - StopConfigurationRecorder
       - DeleteDeliveryChannel
       - PutDeliveryChannel

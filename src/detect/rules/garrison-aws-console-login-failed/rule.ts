@@ -25,8 +25,8 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    eventName: ConsoleLogin
-    errorMessage: Failed authentication
+    eventName|cased: ConsoleLogin
+    errorMessage|cased: Failed authentication
   condition: selection
 `,
   positive,

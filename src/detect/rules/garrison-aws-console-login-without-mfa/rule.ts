@@ -28,11 +28,11 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    eventName: ConsoleLogin
-    userIdentity.type: IAMUser
-    responseElements.ConsoleLogin: Success
+    eventName|cased: ConsoleLogin
+    userIdentity.type|cased: IAMUser
+    responseElements.ConsoleLogin|cased: Success
   filter_mfa:
-    additionalEventData.MFAUsed: 'Yes'
+    additionalEventData.MFAUsed|cased: 'Yes'
   condition: selection and not filter_mfa
 `,
   positive,

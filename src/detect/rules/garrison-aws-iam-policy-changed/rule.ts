@@ -27,7 +27,7 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    eventName:
+    eventName|cased:
       - DeleteGroupPolicy
       - DeleteRolePolicy
       - DeleteUserPolicy

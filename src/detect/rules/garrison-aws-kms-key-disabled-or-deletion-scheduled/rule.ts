@@ -26,8 +26,8 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    eventSource: kms.amazonaws.com
-    eventName:
+    eventSource|cased: kms.amazonaws.com
+    eventName|cased:
       - DisableKey
       - ScheduleKeyDeletion
   condition: selection

@@ -27,8 +27,8 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    eventSource: organizations.amazonaws.com
-    eventName:
+    eventSource|cased: organizations.amazonaws.com
+    eventName|cased:
       - AcceptHandshake
       - AttachPolicy
       - CancelHandshake

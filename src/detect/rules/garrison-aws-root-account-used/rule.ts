@@ -28,11 +28,11 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    userIdentity.type: Root
+    userIdentity.type|cased: Root
   filter_service:
     userIdentity.invokedBy|exists: true
   filter_service_event:
-    eventType: AwsServiceEvent
+    eventType|cased: AwsServiceEvent
   condition: selection and not 1 of filter_*
 `,
   positive,

@@ -27,8 +27,8 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    eventSource: s3.amazonaws.com
-    eventName:
+    eventSource|cased: s3.amazonaws.com
+    eventName|cased:
       - PutBucketAcl
       - PutBucketPolicy
       - PutBucketCors

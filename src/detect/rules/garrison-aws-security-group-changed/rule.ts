@@ -25,7 +25,7 @@ logsource:
   service: cloudtrail
 detection:
   selection:
-    eventName:
+    eventName|cased:
       - AuthorizeSecurityGroupIngress
       - AuthorizeSecurityGroupEgress
       - RevokeSecurityGroupIngress

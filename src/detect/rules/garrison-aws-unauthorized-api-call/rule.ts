@@ -28,9 +28,9 @@ logsource:
   service: cloudtrail
 detection:
   unauthorized:
-    errorCode|endswith: UnauthorizedOperation
+    errorCode|endswith|cased: UnauthorizedOperation
   denied:
-    errorCode|startswith: AccessDenied
+    errorCode|startswith|cased: AccessDenied
   condition: unauthorized or denied
 `,
   positive,
