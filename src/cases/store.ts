@@ -56,7 +56,8 @@ export class CaseStore {
       db.pragma('foreign_keys = ON');
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = FULL');
+        // WAL + NORMAL: a killed process loses nothing committed; only an OS crash or power cut can drop the last commits.
+        db.pragma('synchronous = NORMAL');
         migrate(db);
       }
     } catch (error) {

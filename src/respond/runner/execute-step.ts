@@ -72,12 +72,23 @@ export async function executeStep<T extends PlaybookTarget>(
   try {
     plan = await step.plan(ctx);
   } catch (error) {
+    const requestIds = requestIdsOfError(error);
+    const failed = { willChange: false, summary: 'plan failed' };
+    const journalId =
+      state.applying && journal
+        ? journal.record(startOf(state, step, failed), {
+            status: 'failed',
+            error: messageOf(error),
+            requestIds,
+          }).id
+        : undefined;
     return {
       ...base,
       status: 'failed',
       summary: 'plan failed',
       detail: messageOf(error),
-      requestIds: requestIdsOfError(error),
+      requestIds,
+      journalId,
     };
   }
   const warnings = plan.warnings ?? [];

@@ -262,3 +262,76 @@ describe('runPlaybook', () => {
     assert.deepEqual(notes, ['affects every holder of the role']);
   });
 });
+
+describe('runPlaybook: failures before any change', () => {
+  it('journals a plan that fails, with its error, and blocks dependants', async () => {
+    const playbook: Playbook = {
+      name: 'p',
+      title: 'p',
+      steps: [
+        step('read-state', {
+          plan: async () => Promise.reject(new Error('ExpiredToken: the security token expired')),
+        }),
+        step('change', { dependsOn: ['read-state'] }),
+      ],
+    };
+    const { store, caseId } = fresh();
+    const result = await runPlaybook({ playbook, target, clients, store, caseId, apply: true });
+    assert.deepEqual(
+      result.outcomes.map((o) => o.status),
+      ['failed', 'blocked'],
+    );
+    const [entry, ...rest] = store.journal.forCase(caseId);
+    assert.equal(rest.length, 0);
+    assert.equal(entry?.status, 'failed');
+    assert.match(entry?.error ?? '', /ExpiredToken/);
+  });
+
+  it('rejects an invalid playbook before touching anything', async () => {
+    const world = memoryWorld();
+    const bad: Playbook = {
+      name: 'bad',
+      title: 'bad',
+      steps: [step('a', { dependsOn: ['b'] }), step('b', { dependsOn: ['a'] })],
+    };
+    await assert.rejects(runPlaybook({ playbook: bad, target, clients }), /cycle/);
+    assert.deepEqual(world.snapshot(), {});
+  });
+
+  it('stops starting steps once cancelled', async () => {
+    const controller = new AbortController();
+    const ran: string[] = [];
+    const playbook: Playbook = {
+      name: 'c',
+      title: 'c',
+      steps: [
+        step('first', {
+          apply: async () => {
+            ran.push('first');
+            controller.abort();
+            return {};
+          },
+        }),
+        step('second', {
+          dependsOn: ['first'],
+          apply: async () => {
+            ran.push('second');
+            return {};
+          },
+        }),
+      ],
+    };
+    const result = await runPlaybook({
+      playbook,
+      target,
+      clients,
+      ...fresh(),
+      apply: true,
+      signal: controller.signal,
+    });
+    assert.deepEqual(ran, ['first']);
+    assert.equal(result.outcomes[1]?.status, 'blocked');
+    assert.match(result.outcomes[1]?.detail ?? '', /cancelled/);
+    assert.equal(exitCodeFor(result), 1);
+  });
+});
