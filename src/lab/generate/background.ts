@@ -6,6 +6,7 @@
 import {
   type Call,
   ec2Reads,
+  everydayWrites,
   iamReads,
   kmsDecrypt,
   objectKey,
@@ -52,7 +53,7 @@ const configReads = [...ec2Reads, ...s3Reads, ...iamReads, ...otherReads.slice(0
 
 /** The token-looking blob STS returns; long, like the real one, so record sizes are realistic. */
 function sessionToken(prng: Prng): string {
-  return `IQoJb3JpZ2luX2VjE${prng.chars(300, BASE64)}EXAMPLE==`;
+  return `IQoJb3JpZ2luX2VjE${prng.chars(260, BASE64)}EXAMPLE==`;
 }
 
 export class BackgroundActivity {
@@ -67,7 +68,7 @@ export class BackgroundActivity {
       [(r, t) => this.instanceCredentials(r, t), 5],
       [(r, t) => this.lambdaCredentials(r, t), 3],
       [(r, t) => this.configRecorder(r, t), 12],
-      [(r, t) => this.trailEncryption(r, t), 16],
+      [(r, t) => this.trailEncryption(r, t), 20],
       [(r, t) => this.ssmAgent(r, t), 5],
       [(r, t) => this.workloadObjects(r, t), 5],
       [(r, t) => this.workloadApi(r, t), 12],
@@ -168,6 +169,12 @@ export class BackgroundActivity {
       if (!call.global || region === 'us-east-1') return call;
     }
     return this.prng.pick(ec2Reads)(this.prng, this.org, region);
+  }
+
+  /** A person's or a pipeline's call: mostly reads, sometimes an everyday change. */
+  private humanCall(region: string, writeShare: number): Call {
+    if (this.prng.chance(writeShare)) return this.prng.pick(everydayWrites)(this.prng, this.org, region);
+    return this.regionalCall(humanReads, region);
   }
 
   private workloadIn(region: string) {
@@ -417,7 +424,7 @@ export class BackgroundActivity {
   private consoleHuman(region: string, timeMs: number): TrailEvent {
     const person = this.prng.pick(this.org.people);
     const identity = this.personSession(person, timeMs);
-    const call = this.regionalCall(humanReads, region);
+    const call = this.humanCall(region, 0.03);
     const denied = this.maybeDenied(identity, call, person.permissionSet === 'ReadOnlyAccess' ? 0.06 : 0.02);
     const agent =
       call.source === 's3.amazonaws.com' ? 'AWS Internal' : (CONSOLE_BROWSERS[person.browser] as string);
@@ -430,7 +437,7 @@ export class BackgroundActivity {
   private cliHuman(region: string, timeMs: number): TrailEvent {
     const person = this.prng.pick(this.org.people);
     const identity = this.personSession(person, timeMs);
-    const call = this.regionalCall(humanReads, region);
+    const call = this.humanCall(region, 0.06);
     const denied = this.maybeDenied(identity, call, 0.04);
     return this.emit(
       identity,
@@ -488,7 +495,7 @@ export class BackgroundActivity {
       creationMs: s.creationMs,
       webIdentity: { provider: 'token.actions.githubusercontent.com' },
     });
-    const call = this.regionalCall(humanReads, region);
+    const call = this.humanCall(region, 0.1);
     return this.emit(identity, call, region, timeMs, ip, terraformAgent(call.source.split('.')[0] ?? 'ec2'));
   }
 
