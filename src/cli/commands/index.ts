@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerCase } from './case.js';
 import { registerEvents } from './events.js';
 import { registerHunt } from './hunt.js';
+import { registerRules } from './rules.js';
 import { registerPrepare } from './prepare.js';
 import { registerRelease } from './release.js';
 
@@ -10,6 +11,7 @@ export function registerCommands(program: Command): void {
   registerCase(program);
   registerEvents(program);
   registerHunt(program);
+  registerRules(program);
   registerPrepare(program);
   registerRelease(program);
 }
