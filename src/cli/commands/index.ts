@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { registerCase } from './case.js';
+import { registerEvents } from './events.js';
+import { registerHunt } from './hunt.js';
+import { registerPrepare } from './prepare.js';
+import { registerRelease } from './release.js';
+import { registerRules } from './rules.js';
+
+/** Every command registers itself here, one module per command (or command group). */
+export function registerCommands(program: Command): void {
+  registerCase(program);
+  registerEvents(program);
+  registerHunt(program);
+  registerPrepare(program);
+  registerRelease(program);
+  registerRules(program);
+}
