@@ -13,9 +13,7 @@ import type { ScanEvent } from './types.js';
 
 const HEAD = Buffer.from('{"Records":[');
 const FIRST = Buffer.from('{"eventVersion":');
-const KEY = Buffer.from('"eventVersion":');
 const CLOSE_BRACE = 0x7d;
-const OPEN_BRACE = 0x7b;
 const COMMA = 0x2c;
 /** How many pieces before a candidate must also be balanced objects (see verify). */
 const LOOK_BACK = 3;
@@ -38,8 +36,12 @@ function isSpace(byte: number | undefined): boolean {
 
 /**
  * Start offsets of the records (`starts[count]` is one past the last record's end). Undefined when
- * the file is not in the compact delivered layout, or when an "eventVersion" key appears anywhere
- * but at the start of a record (a nested object): such files take the structural path.
+ * the file is not in the compact delivered layout, or when a `{"eventVersion":` object sits
+ * anywhere but at a record boundary `},{` (a nested object): such files take the structural path.
+ * (The search is for `{"eventVersion":`, not `"eventVersion":`: a pattern that starts with a rare
+ * byte is found several times faster. Records are counted by it, so a record whose first key is not
+ * eventVersion (CloudTrail always writes it first) is counted with its neighbour; it is still
+ * matched correctly, since a needle hit verifies the records around it.)
  */
 function recordStarts(buf: Buffer, from: number): { count: number } | undefined {
   if (!startsWith(buf, HEAD, from)) return undefined;
@@ -52,17 +54,16 @@ function recordStarts(buf: Buffer, from: number): { count: number } | undefined 
   if (!startsWith(buf, FIRST, first)) return undefined;
   starts[0] = first;
   let count = 1;
-  let key = buf.indexOf(KEY, first + FIRST.length);
-  while (key >= 0 && key < closing) {
-    if (buf[key - 1] !== OPEN_BRACE || buf[key - 2] !== COMMA || buf[key - 3] !== CLOSE_BRACE)
-      return undefined;
+  let at = buf.indexOf(FIRST, first + FIRST.length);
+  while (at >= 0 && at < closing) {
+    if (buf[at - 1] !== COMMA || buf[at - 2] !== CLOSE_BRACE) return undefined;
     if (count + 2 > starts.length) {
       const grown = new Int32Array(starts.length * 2);
       grown.set(starts);
       starts = grown;
     }
-    starts[count++] = key - 1;
-    key = buf.indexOf(KEY, key + KEY.length);
+    starts[count++] = at;
+    at = buf.indexOf(FIRST, at + FIRST.length);
   }
   starts[count] = closing + 1; // record i is [starts[i], starts[i+1] - 1): the byte before a start is its comma
   return { count };
