@@ -8,7 +8,14 @@ export {
   type StoryStep,
 } from './attack-story.js';
 export { BackgroundActivity } from './background.js';
-export { type EventSpec, type TrailEvent, trailEvent } from './event.js';
+export { type DeliveredFile, deliverRecords } from './deliver.js';
+export {
+  CLOUDTRAIL_FIELD_ORDER,
+  type EventSpec,
+  outOfOrderField,
+  type TrailEvent,
+  trailEvent,
+} from './event.js';
 export { accessKeyId, assumedRole, awsService, iamUser, rootUser, ssoSession } from './identities.js';
 export { digestFileKey, LOG_FILE_KEY, logFileKey } from './layout.js';
 export { buildOrganisation, type Organisation } from './organisation.js';
