@@ -106,6 +106,17 @@ export const MIGRATIONS: readonly string[] = [
      last_seen TEXT,
      UNIQUE (case_id, kind, value)
    );`,
+  // 3: one applying run per (case, playbook, target) at a time, across processes.
+  `CREATE TABLE run_locks (
+     case_id TEXT NOT NULL REFERENCES cases(id),
+     playbook TEXT NOT NULL,
+     target TEXT NOT NULL,
+     run_id TEXT NOT NULL,
+     host TEXT NOT NULL,
+     pid INTEGER NOT NULL,
+     acquired_at TEXT NOT NULL,
+     PRIMARY KEY (case_id, playbook, target)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

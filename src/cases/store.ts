@@ -7,6 +7,7 @@ import { EvidenceLocker } from './evidence.js';
 import { ActionJournal } from './journal.js';
 import { migrate } from './migrations.js';
 import { resolveCaseStorePath } from './paths.js';
+import { RunLocks } from './run-locks.js';
 
 export interface OpenOptions {
   /** Wait this long for another garrison process's write lock (default 15 s). */
@@ -25,6 +26,7 @@ export class CaseStore {
   readonly cases: CaseBook;
   readonly journal: ActionJournal;
   readonly evidence: EvidenceLocker;
+  readonly locks: RunLocks;
 
   private constructor(path: string, db: Database.Database) {
     this.path = path;
@@ -32,6 +34,7 @@ export class CaseStore {
     this.cases = new CaseBook(db);
     this.journal = new ActionJournal(db);
     this.evidence = new EvidenceLocker(db);
+    this.locks = new RunLocks(db);
   }
 
   /** Opens (creating and migrating if needed) the store at path, GARRISON_DB, or ~/.garrison/garrison.db. */

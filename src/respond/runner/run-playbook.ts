@@ -84,6 +84,14 @@ export async function runPlaybook<T extends PlaybookTarget>(options: RunOptions<
     outputs: new Map<string, JsonValue | undefined>(),
     emit,
   };
+  const lock = applying
+    ? options.store!.locks.acquire({
+        caseId: options.caseId!,
+        playbook: options.playbook.name,
+        target: options.target.id,
+        runId: state.runId,
+      })
+    : undefined;
   emit({
     type: 'run-started',
     runId: state.runId,
@@ -92,7 +100,12 @@ export async function runPlaybook<T extends PlaybookTarget>(options: RunOptions<
     applying,
     steps: steps.length,
   });
-  const outcomes = await schedule(state, steps, Math.max(1, options.concurrency ?? 4));
+  let outcomes: Map<string, StepOutcome>;
+  try {
+    outcomes = await schedule(state, steps, Math.max(1, options.concurrency ?? 4));
+  } finally {
+    if (lock) options.store!.locks.release(lock);
+  }
   const ordered = options.playbook.steps.map((s) => outcomes.get(s.id) as StepOutcome);
   const result: RunResult = {
     runId: state.runId,
