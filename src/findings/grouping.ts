@@ -26,6 +26,13 @@ interface Group {
   idsSeen: number;
 }
 
+/** The resource a finding is about: an S3 object's bucket, so a burst over many objects is one finding. */
+export function groupingResource(resource: string | undefined): string {
+  if (!resource) return '';
+  const object = /^(arn:[^:]+:s3:::[^/]+)\//.exec(resource);
+  return object ? (object[1] as string) : resource;
+}
+
 function addCapped(set: Set<string>, value: string | undefined): void {
   if (value && set.size < MAX_SET) set.add(value);
 }
@@ -47,7 +54,7 @@ export class FindingGrouper {
     const t = Date.parse(hit.time);
     if (Number.isNaN(t)) return;
     const bucket = Math.floor(t / this.windowMs);
-    const resource = hit.resources[0] ?? '';
+    const resource = groupingResource(hit.resources[0]);
     for (const ruleId of hit.rules) {
       const rule = this.rules.get(ruleId);
       if (!rule) continue;
