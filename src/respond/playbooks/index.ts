@@ -7,7 +7,7 @@ import { s3BucketPlaybook } from './s3-bucket/playbook.js';
 export { ec2Playbook, iamRolePlaybook, iamUserPlaybook, s3BucketPlaybook };
 
 /** Every containment playbook, by the name `garrison contain <kind>` and the journal use. */
-export const PLAYBOOKS: readonly Playbook<PlaybookTarget>[] = [
+export const playbooks: readonly Playbook<PlaybookTarget>[] = [
   ec2Playbook,
   iamUserPlaybook,
   iamRolePlaybook,
@@ -15,5 +15,5 @@ export const PLAYBOOKS: readonly Playbook<PlaybookTarget>[] = [
 ] as unknown as readonly Playbook<PlaybookTarget>[];
 
 export function playbookNamed(name: string): Playbook<PlaybookTarget> | undefined {
-  return PLAYBOOKS.find((p) => p.name === name);
+  return playbooks.find((p) => p.name === name);
 }
