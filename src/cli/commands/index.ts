@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerCase } from './case.js';
+import { registerContain } from './contain.js';
 import { registerEvents } from './events.js';
 import { registerHunt } from './hunt.js';
+import { registerPolicy } from './policy.js';
 import { registerPrepare } from './prepare.js';
 import { registerRelease } from './release.js';
 import { registerRules } from './rules.js';
@@ -9,8 +11,10 @@ import { registerRules } from './rules.js';
 /** Every command registers itself here, one module per command (or command group). */
 export function registerCommands(program: Command): void {
   registerCase(program);
+  registerContain(program);
   registerEvents(program);
   registerHunt(program);
+  registerPolicy(program);
   registerPrepare(program);
   registerRelease(program);
   registerRules(program);
