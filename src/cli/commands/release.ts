@@ -47,14 +47,22 @@ async function releaseCase(caseId: string, flags: ReleaseFlags, command: Command
       }
     }
     const actor = await currentActor(clients, (m) => process.stderr.write(`garrison: ${forTerminal(m)}\n`));
+    const controller = new AbortController();
+    const stop = () => {
+      process.stderr.write('garrison: stopping after the current undo (the journal records what was done)\n');
+      controller.abort();
+    };
+    process.once('SIGINT', stop);
     const result = await release({
       ...base,
       apply: true,
       actor,
+      signal: controller.signal,
       onEvent: (e) => {
         if (e.type === 'step-note') process.stderr.write(`  ${e.stepId}: ${forTerminal(e.message)}\n`);
       },
     });
+    process.removeListener('SIGINT', stop);
     print(result, format);
     raiseExitCode(exitCodeFor(result));
   } finally {

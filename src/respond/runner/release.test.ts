@@ -168,4 +168,35 @@ describe('release', () => {
     assert.equal(unknown.outcomes[0]?.status, 'unknown-step');
     assert.equal(exitCodeFor(unknown), 2);
   });
+
+  it('redoes an undo that a killed process left half done, marking the old entry interrupted', async () => {
+    const { world, store, caseId, playbooks } = await contained();
+    const isolate = store.journal.forCase(caseId).find((e) => e.stepId === 'isolate');
+    const stale = store.journal.start({
+      caseId,
+      runId: 'release-dead',
+      kind: 'undo',
+      undoes: isolate?.id,
+      playbook: 'fake-ec2',
+      stepId: 'isolate',
+      target: target.id,
+      summary: 'undo',
+      actor: { localUser: 'alice' },
+    });
+    const result = await release({ store, caseId, playbooks, clients, apply: true, steps: ['isolate'] });
+    assert.deepEqual(
+      result.outcomes.map((o) => o.status),
+      ['undone'],
+    );
+    assert.equal(store.journal.get(stale).status, 'interrupted');
+    assert.deepEqual(world.get('groups'), ['sg-web']);
+  });
+
+  it('refuses a second applying release of the same case while one runs', async () => {
+    const { store, caseId, playbooks } = await contained();
+    store.locks.acquire({ caseId, playbook: 'release', target: caseId, runId: 'release-other' });
+    await assert.rejects(release({ store, caseId, playbooks, clients, apply: true }), /already running/);
+    const dry = await release({ store, caseId, playbooks, clients });
+    assert.equal(dry.status, 'planned', 'a dry run needs no lock');
+  });
 });

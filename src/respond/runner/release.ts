@@ -69,12 +69,13 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const runId = `release-${randomUUID()}`;
   const actor = options.actor ?? { localUser: localUser() };
   const outcomes: UndoOutcome[] = [];
-  for (const entry of changesToRelease(store, caseId, options.steps)) {
-    const outcome = options.signal?.aborted
-      ? undoOutcome(entry, 'undo-failed', 'not run: cancelled')
-      : await undoOne(options, entry, runId, actor, applying);
-    outcomes.push(outcome);
-    emit({ type: 'undo-finished', outcome });
+  const lock = applying
+    ? store.locks.acquire({ caseId, playbook: 'release', target: caseId, runId })
+    : undefined;
+  try {
+    await undoAll(options, runId, actor, applying, outcomes, emit);
+  } finally {
+    if (lock) store.locks.release(lock);
   }
   const failed = outcomes.some((o) => o.status === 'undo-failed');
   const skipped = outcomes.some((o) => o.status === 'unknown-step');
@@ -92,6 +93,24 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const result: ReleaseResult = { runId, caseId, applying, status, outcomes };
   emit({ type: 'release-finished', result });
   return result;
+}
+
+async function undoAll(
+  options: ReleaseOptions,
+  runId: string,
+  actor: Actor,
+  applying: boolean,
+  outcomes: UndoOutcome[],
+  emit: RunObserver,
+): Promise<void> {
+  const { store, caseId } = options;
+  for (const entry of changesToRelease(store, caseId, options.steps)) {
+    const outcome = options.signal?.aborted
+      ? undoOutcome(entry, 'undo-failed', 'not run: cancelled')
+      : await undoOne(options, entry, runId, actor, applying);
+    outcomes.push(outcome);
+    emit({ type: 'undo-finished', outcome });
+  }
 }
 
 function undoOutcome(entry: ActionEntry, status: UndoOutcome['status'], detail: string): UndoOutcome {
@@ -122,6 +141,14 @@ async function undoOne(
   const describe = step.describeUndo?.(entry) ?? `undo: ${entry.summary || step.title}`;
   if (!applying) return undoOutcome(entry, 'would-undo', describe);
   const journal = options.store.journal;
+  for (const stale of journal.forCase(entry.caseId)) {
+    if (stale.kind === 'undo' && stale.undoes === entry.id && stale.status === 'started') {
+      journal.finish(stale.id, {
+        status: 'interrupted',
+        error: `the process ended during undo; ${runId} undid it again`,
+      });
+    }
+  }
   const id = journal.start({
     caseId: entry.caseId,
     runId,
