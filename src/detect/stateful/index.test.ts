@@ -34,6 +34,13 @@ function incident(): CloudTrailRecord[] {
     }),
     apiCall({
       eventSource: 's3.amazonaws.com',
+      eventName: 'GetObject',
+      actor: 'instance',
+      eventTime: at(3, 30),
+      sourceIPAddress: '44.192.20.180',
+    }),
+    apiCall({
+      eventSource: 's3.amazonaws.com',
       eventName: 'ListBuckets',
       actor: 'instance',
       eventTime: at(4),

@@ -25,26 +25,65 @@ function run(records: CloudTrailRecord[], options = {}) {
 }
 
 describe(detection.meta.id, () => {
-  it('fires when instance credentials are used from an internet address outside AWS', () => {
-    const { hits } = run([
-      instanceCall(0, '10.0.1.15', { vpcEndpointId: 'vpce-0a1b2c3d' }),
-      instanceCall(5, '203.0.113.66'),
-    ]);
+  it('fires on an address outside the AWS ranges, when they are supplied', () => {
+    const options = { awsNetworks: ['44.192.0.0/10'] };
+    const { hits } = run([instanceCall(0, '44.192.20.180'), instanceCall(5, '203.0.113.66')], options);
     assert.equal(hits.length, 1);
     assert.equal(hits[0]?.rules[0], detection.meta.id);
     assert.equal(hits[0]?.sourceIp, '203.0.113.66');
-    assert.match(hits[0]?.summary ?? '', /i-0a1b2c3d4e5f67890 used from 203\.0\.113\.66, outside AWS/);
+    assert.match(
+      hits[0]?.summary ?? '',
+      /i-0a1b2c3d4e5f67890 used from 203\.0\.113\.66, outside the AWS ranges/,
+    );
   });
 
-  it('fires on two AWS networks at once when AWS ranges are supplied (InsideAWS)', () => {
+  it('without AWS ranges, leaves the instance alone on its own public address', () => {
+    const own = Array.from({ length: 20 }, (_, i) => instanceCall(i, '44.192.20.180'));
+    assert.deepEqual(run(own).hits, []);
+  });
+
+  it('fires on every call from a second network while the first still uses the credentials', () => {
+    const records = [
+      instanceCall(0, '44.192.20.180'),
+      instanceCall(10, '203.0.113.66'),
+      instanceCall(11, '203.0.113.67'),
+      instanceCall(12, '44.192.20.180'),
+    ];
+    const { hits } = run(records);
+    assert.deepEqual(
+      hits.map((h) => h.sourceIp),
+      ['203.0.113.66', '203.0.113.67'],
+    );
+    assert.match(
+      hits[0]?.summary ?? '',
+      /used from 203\.0\.113\.66 while also in use from 44\.192\.20\.0\/24/,
+    );
+    assert.equal(hits[0]?.related.length, 1);
+  });
+
+  it('fires on a client that does not run on an instance, even with nothing else seen', () => {
+    const mac = instanceCall(0, '1.2.3.4');
+    mac.userAgent = '[aws-cli/1.18.136 Python/3.8.5 Darwin/19.5.0 botocore/1.17.59]';
+    const kali = instanceCall(1, '203.0.113.66');
+    kali.userAgent = 'aws-cli/2.15.30 ua/2.0 os/linux#6.11.2-kali1-amd64';
+    const { hits } = run([mac, kali]);
+    assert.deepEqual(
+      hits.map((h) => h.summary.replace(/.* by a (\w+) client.*/, '$1')),
+      ['darwin', 'kali'],
+    );
+  });
+
+  it('fires on two AWS networks at once (InsideAWS)', () => {
     const options = { awsNetworks: ['3.80.0.0/12', 'not-a-cidr'] };
     const { hits } = run(
-      [instanceCall(0, '3.85.10.20'), instanceCall(10, '3.90.44.7'), instanceCall(11, '3.90.44.8')],
+      [instanceCall(0, '3.85.10.20'), instanceCall(10, '3.90.44.7'), instanceCall(11, '3.85.10.21')],
       options,
     );
-    assert.equal(hits.length, 1, 'the second network fires once, the same /24 again does not');
-    assert.match(hits[0]?.summary ?? '', /3\.90\.44\.0\/24 while also in use from 3\.85\.10\.0\/24/);
-    assert.equal(hits[0]?.related.length, 1);
+    assert.equal(hits.length, 1, 'the second network fires, the first network again does not');
+    assert.match(
+      hits[0]?.summary ?? '',
+      /used from 3\.90\.44\.0\/24 while also in use from 3\.85\.10\.0\/24/,
+    );
   });
 
   it('stays silent for the instance itself, services acting for it and other principals', () => {

@@ -9,17 +9,22 @@ const ID = 'garrison-aws-instance-credentials-used-outside-aws';
 const SESSION_WINDOW_MS = 6 * 60 * 60 * 1000;
 const MAX_NETWORKS = 8;
 
+/**
+ * Clients that do not run on an EC2 instance: a Mac's AWS CLI or SDK (`Darwin/…`, `os/macos`) or a
+ * penetration-testing distribution. Seen with an instance's credentials, the credentials left it.
+ */
+export const FOREIGN_CLIENT = /(^|[^a-z])(darwin|macos|kali|parrot|pentoo)([^a-z]|$)/i;
+
 interface Session {
   instance: string;
-  /** Network → last time seen and the event that first showed it. */
-  networks: Map<string, { last: number; eventId: string | undefined }>;
-  reportedOutside: Set<string>;
+  /** Network → first and last time seen, and the first event seen from it (insertion order = first seen). */
+  networks: Map<string, { first: number; last: number; eventId: string | undefined }>;
 }
 
 /**
- * GuardDuty's InstanceCredentialExfiltration, from logs: credentials of an EC2 instance role
- * (a session named after the instance id) used from the internet rather than from inside AWS,
- * or from two different networks within a credential lifetime.
+ * GuardDuty's InstanceCredentialExfiltration, from logs: credentials of an EC2 instance role (a
+ * session named after the instance id) used from the internet outside AWS (when AWS address ranges
+ * are supplied), from a client that is not an instance (a Mac, Kali), or from two networks at once.
  */
 export const instanceCredentialsUsedOutsideAws = defineStateful(
   'src/detect/stateful/instance-credentials.ts',
@@ -27,7 +32,7 @@ export const instanceCredentialsUsedOutsideAws = defineStateful(
     id: ID,
     title: 'EC2 instance credentials used outside the instance',
     description:
-      'Temporary credentials of an EC2 instance role (an assumed-role session named after the instance id) were used from an internet address outside AWS, or from two different networks within one credential lifetime: someone took them from the instance metadata service (SSRF, a compromised process) and uses them elsewhere.',
+      'Temporary credentials of an EC2 instance role (an assumed-role session named after the instance id) were used from an address outside the AWS ranges supplied, from a client that does not run on an instance (macOS, Kali, Parrot, Pentoo), or from a second network while the first was still using them: someone took them from the instance metadata service (SSRF, a compromised process) and uses them elsewhere. Without AWS ranges, the instance’s own public address is not flagged by itself.',
     severity: 'high',
     mitre: ['T1552.005', 'T1078.004'],
     stratus: ['aws.credential-access.ec2-steal-instance-credentials'],
@@ -36,8 +41,8 @@ export const instanceCredentialsUsedOutsideAws = defineStateful(
       'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.InsideAWS',
     ],
     falsePositives: [
-      'Instances with a public IP calling public endpoints, when AWS address ranges are not supplied (awsNetworks)',
-      'Instances behind a NAT gateway whose address changes',
+      'An instance whose public address changes (stop/start, a NAT gateway change) within the credential lifetime',
+      'EC2 Mac instances (macOS user agents)',
     ],
     playbook: 'ec2',
   },
@@ -47,7 +52,7 @@ export const instanceCredentialsUsedOutsideAws = defineStateful(
     mightMatch: (peek) => peek.contains(':i-'),
     create(options = {}) {
       const sessions = new BoundedMap<string, Session>(options.maxKeys ?? DEFAULT_MAX_KEYS);
-      const awsNetworks = awsNetworkList(options.awsNetworks).list;
+      const ranges = options.awsNetworks?.length ? awsNetworkList(options.awsNetworks).list : undefined;
       return {
         id: ID,
         size: () => sessions.size,
@@ -59,48 +64,54 @@ export const instanceCredentialsUsedOutsideAws = defineStateful(
           const origin = originOf(record.sourceIPAddress, {
             vpcEndpointId: record.vpcEndpointId,
             invokedBy: who?.invokedBy,
-            awsNetworks,
+            ...(ranges ? { awsNetworks: ranges } : {}),
           });
           if (origin.kind === 'service') return [];
-          const key = who?.accessKeyId ?? who?.arn ?? instance;
-          const session = sessions.upsert(key, () => ({
+          const session = sessions.upsert(who?.accessKeyId ?? who?.arn ?? instance, () => ({
             instance,
             networks: new Map(),
-            reportedOutside: new Set(),
           }));
           const now = timeOf(record);
           for (const [network, seen] of session.networks)
             if (seen.last < now - SESSION_WINDOW_MS) session.networks.delete(network);
-          const hits: StatefulHit[] = [];
-          const others = [...session.networks.entries()].filter(([n]) => n !== origin.network);
-          if (origin.kind === 'internet') {
-            const first = !session.reportedOutside.has(origin.network);
-            session.reportedOutside.add(origin.network);
-            if (session.reportedOutside.size > MAX_NETWORKS) session.reportedOutside.clear();
-            hits.push(
+          const seen = session.networks.get(origin.network);
+          session.networks.set(origin.network, {
+            first: seen?.first ?? now,
+            last: Math.max(now, seen?.last ?? now),
+            eventId: seen?.eventId ?? record.eventID,
+          });
+          while (session.networks.size > MAX_NETWORKS)
+            session.networks.delete(session.networks.keys().next().value as string);
+
+          const where = origin.kind === 'internet' ? origin.ip : origin.network;
+          if (origin.kind === 'internet' && ranges)
+            return [
               statefulHit(
                 ID,
                 record,
-                `credentials of ${instance} used from ${origin.ip}, outside AWS${first ? '' : ' (again)'}`,
+                `credentials of ${instance} used from ${where}, outside the AWS ranges`,
               ),
-            );
-          } else if (others.length > 0 && !session.networks.has(origin.network)) {
-            hits.push(
+            ];
+          const agent = record.userAgent ?? '';
+          const client = FOREIGN_CLIENT.exec(agent)?.[2];
+          if (origin.kind === 'internet' && client)
+            return [
               statefulHit(
                 ID,
                 record,
-                `credentials of ${instance} used from ${origin.network} while also in use from ${others.map(([n]) => n).join(', ')}`,
-                others.map(([, s]) => s.eventId).filter((e): e is string => !!e),
+                `credentials of ${instance} used from ${where} by a ${client.toLowerCase()} client, not an instance`,
               ),
-            );
-          }
-          const known = session.networks.get(origin.network);
-          session.networks.set(origin.network, { last: now, eventId: known?.eventId ?? record.eventID });
-          if (session.networks.size > MAX_NETWORKS) {
-            const oldest = session.networks.keys().next().value;
-            if (oldest !== undefined) session.networks.delete(oldest);
-          }
-          return hits;
+            ];
+          const home = [...session.networks.entries()].find(([, s]) => s.first <= now);
+          if (!home || home[0] === origin.network) return [];
+          return [
+            statefulHit(
+              ID,
+              record,
+              `credentials of ${instance} used from ${where} while also in use from ${home[0]}`,
+              home[1].eventId ? [home[1].eventId] : [],
+            ),
+          ];
         },
       };
     },
