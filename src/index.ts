@@ -90,5 +90,18 @@ export type {
   ScanRun,
   ScanSummary,
 } from './trail/scan/types.js';
+export { type LogsLocation, logGroupRecords, parseLogsSpec } from './trail/sources/cloudwatch-logs.js';
+export { locationInScope, parseDeliveredKey, type TrailScope } from './trail/sources/delivery-layout.js';
+export { LOOKUP_WINDOW_DAYS, lookupEventRecords, lookupWindow } from './trail/sources/lookup-events.js';
+export {
+  type ReadTrailOptions,
+  readTrail,
+  type TrailProgress,
+  type TrailRun,
+  type TrailSummary,
+} from './trail/sources/read-trail.js';
+export type { SourceItem } from './trail/sources/record-stream.js';
+export { parseS3Url, type S3Location, s3TrailBlobs } from './trail/sources/s3.js';
+export { parseSourceSpec, type SourceSpec } from './trail/sources/source-spec.js';
 export { parseTime } from './trail/time.js';
 export { VERSION } from './version.js';
