@@ -75,7 +75,17 @@ describe('scanBlobs: the worker pool', () => {
 
   it('runs the events filter in its workers, and streams blobs that can stream', async () => {
     const blobs = files.map((records, i) => streamBlob(`s${i}`, gzipSync(delivered(records)), 333));
-    const { events, summary } = await collect(blobs, eventsFilterSpec({ eventName: 'ConsoleLogin' }));
+    const bytes: number[] = [];
+    const { events, summary } = await collect(blobs, eventsFilterSpec({ eventName: 'ConsoleLogin' }), {
+      onProgress: (p) => bytes.push(p.bytesIn),
+    });
+    assert.ok(bytes.length > blobs.length, 'streamed chunks report progress before their blob is done');
+    assert.deepEqual(
+      bytes,
+      [...bytes].sort((x, y) => x - y),
+      'bytes read only grow',
+    );
+    assert.equal(bytes.at(-1), summary.bytesIn);
     const expected = files.flatMap((records) => records.filter((r) => r.eventName === 'ConsoleLogin'));
     assert.equal(summary.matched, expected.length);
     assert.equal(events.filter((e) => e.kind === 'match').length, expected.length);

@@ -36,6 +36,7 @@ interface InFlight {
   location: string;
   bytesIn: number;
   credits: number;
+  streamed?: boolean;
 }
 
 /** Whole bytes are moved to the worker without a copy when they own their ArrayBuffer. */
@@ -94,10 +95,12 @@ async function* run(
     feederWake.notify();
     consumerWake.notify();
   };
+  /** Bytes already handed to workers from blobs still being streamed (stdin, large files). */
+  let streamingBytes = 0;
   const progress = () =>
     options.onProgress?.({
       files: summary.files,
-      bytesIn: summary.bytesIn,
+      bytesIn: summary.bytesIn + streamingBytes,
       bytesOut: summary.bytesOut,
       records: summary.records,
       matched: summary.matched,
@@ -149,6 +152,7 @@ async function* run(
     else if (message.type === 'credit') {
       const blob = inflight.get(message.id);
       if (blob) blob.credits++;
+      progress();
       feederWake.notify();
     } else if (message.type === 'done') {
       const blob = inflight.get(message.id)!;
@@ -158,6 +162,7 @@ async function* run(
       summary.files++;
       summary.records += stats.records;
       summary.bytesIn += blob.bytesIn;
+      if (blob.streamed) streamingBytes -= blob.bytesIn;
       summary.bytesOut += stats.bytesOut;
       if (stats.skipped) {
         summary.skippedFiles++;
@@ -207,7 +212,13 @@ async function* run(
   }
 
   async function stream(worker: number, id: number, blob: Blob): Promise<void> {
-    const state: InFlight = { worker, location: blob.location, bytesIn: 0, credits: CHUNK_CREDITS };
+    const state: InFlight = {
+      worker,
+      location: blob.location,
+      bytesIn: 0,
+      credits: CHUNK_CREDITS,
+      streamed: true,
+    };
     inflight.set(id, state);
     post(worker, { type: 'blob', id, location: blob.location });
     try {
@@ -216,6 +227,7 @@ async function* run(
         if (stopped) return;
         state.credits--;
         state.bytesIn += chunk.byteLength;
+        streamingBytes += chunk.byteLength;
         post(worker, { type: 'chunk', id, bytes: chunk }, transferList(chunk));
       }
       post(worker, { type: 'end', id });
