@@ -139,6 +139,27 @@ describe('LookupEvents source (mocked CloudTrail)', () => {
     }
   });
 
+  it('says the endpoint does not implement LookupEvents when it answers with an HTML page (moto)', async () => {
+    const mock = mockClient(CloudTrailClient);
+    const page = new Error(
+      `Unexpected token '<', "<!doctype "... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`,
+    );
+    page.name = 'SyntaxError';
+    mock.on(LookupEventsCommand).rejects(page);
+    try {
+      await assert.rejects(
+        collect(lookupEventRecords(new CloudTrailClient({ region: 'us-east-1' }), 'us-east-1', window)),
+        (error: unknown) =>
+          error instanceof GarrisonError &&
+          error.code === 'aws-unsupported' &&
+          /does not implement/.test(error.message) &&
+          /S3 or CloudWatch Logs/.test(error.hint ?? ''),
+      );
+    } finally {
+      mock.restore();
+    }
+  });
+
   it('rides out a throttled answer through the SDK retry (real retry middleware, fake HTTP)', async () => {
     let calls = 0;
     const answer = (statusCode: number, body: unknown) => ({

@@ -26,12 +26,19 @@ export function parseRecordText(
   return { kind: 'record', record: checked.record, origin };
 }
 
-/** `Name: message` of an AWS SDK error (ThrottlingException: Rate exceeded). */
+/** `Name: message` of an AWS SDK error (ThrottlingException: Rate exceeded), on one line. */
 export function awsErrorText(error: unknown): string {
   if (error instanceof Error) {
-    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+    const message = error.message.split('\n')[0] ?? '';
+    return error.name && error.name !== 'Error' ? `${error.name}: ${message}` : message;
   }
   return String(error);
+}
+
+/** The SDK could not parse the answer because it was an HTML page: what an unimplemented API returns on emulators. */
+export function answeredWithPage(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Deserialization error/.test(message) && /Unexpected token '<'|<!doctype|<html/i.test(message);
 }
 
 /**
@@ -53,6 +60,16 @@ export async function* guardApiSource(
     }
   } catch (error) {
     if (error instanceof GarrisonError) throw error;
+    if (seen === 0 && answeredWithPage(error)) {
+      throw new GarrisonError(
+        'aws-unsupported',
+        `cannot read ${source}: this endpoint does not implement the API (it answered with an HTML page, not AWS JSON)`,
+        {
+          cause: error,
+          hint: 'local emulators such as moto do not implement every API (LookupEvents answers HTTP 500 there); read the trail from S3 or CloudWatch Logs instead',
+        },
+      );
+    }
     if (seen === 0) {
       throw new GarrisonError('aws', `cannot read ${source}: ${awsErrorText(error)}`, { cause: error, hint });
     }
