@@ -72,9 +72,19 @@ describe('the runner survives being killed (SIGKILL) at every point of a playboo
     expected = worldOf(reference.world, reference.caseId);
   });
 
+  let released: unknown;
+  it('releases the reference run for comparison', async () => {
+    assert.equal(
+      (await runChild(reference.db, reference.world, reference.caseId, 'release')).result?.status,
+      'complete',
+    );
+    released = worldOf(reference.world, reference.caseId);
+    assert.equal((released as { protected: boolean }).protected, false);
+  });
+
   const points = [...STEPS.map((s) => `after:${s}`), 'inside:isolate', 'inside:snapshot'];
   for (const point of points) {
-    it(`killed ${point.replace(':', ' ')}, re-run: same end state and a complete journal`, async () => {
+    it(`killed ${point.replace(':', ' ')}, re-run: same end state, a complete journal, the same release`, async () => {
       const s = scenario(point.replace(':', '-'));
       const killed = await runChild(s.db, s.world, s.caseId, point);
       assert.equal(killed.signal, 'SIGKILL', 'the first run was killed');
@@ -114,6 +124,14 @@ describe('the runner survives being killed (SIGKILL) at every point of a playboo
 
       const third = await runChild(s.db, s.world, s.caseId, 'none');
       assert.equal(third.result?.alreadyDone, true, 'a third run changes nothing and says so');
+
+      const undone = await runChild(s.db, s.world, s.caseId, 'release');
+      assert.equal(undone.result?.status, 'complete');
+      assert.deepEqual(
+        worldOf(s.world, s.caseId),
+        released,
+        'release after the crash restores what it restores after a clean run',
+      );
     });
   }
 });

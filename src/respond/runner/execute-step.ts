@@ -171,8 +171,11 @@ async function applyPlanned<T extends PlaybookTarget>(
     };
   }
   const requestIds = result.requestIds ?? [];
-  journal.finish(id, { status: 'applied', output: result.output, requestIds });
-  storeEvidence(state, id, result);
+  // The result and its evidence land together, or a crash between them would lose the evidence record.
+  state.store!.transaction(() => {
+    journal.finish(id, { status: 'applied', output: result.output, requestIds });
+    storeEvidence(state, id, result);
+  });
   state.outputs.set(step.id, result.output);
   const check = await verifySafely(step, ctx);
   journal.finish(id, {
@@ -193,9 +196,10 @@ async function applyPlanned<T extends PlaybookTarget>(
 }
 
 /**
- * A previous run died during this step's apply. A step that is not idempotent is verified first: if its
- * change is there, the entry is completed and the change is not repeated. Otherwise the entry is marked
- * interrupted and the step is planned again from the current state.
+ * A previous run died during this step's apply. The step is verified first: if its change is there, the
+ * entry is completed and the change is not repeated (what matters for a step that is not idempotent).
+ * Otherwise the entry is marked interrupted (release still undoes it: it may have changed part of the
+ * state) and the step is planned again from the current state.
  */
 async function resumeInterrupted<T extends PlaybookTarget>(
   state: RunState<T>,
@@ -210,25 +214,30 @@ async function resumeInterrupted<T extends PlaybookTarget>(
   | undefined
 > {
   const journal = state.store!.journal;
-  if (!step.idempotent) {
-    const check = await verifySafely(step, ctx);
-    if (check.ok) {
-      const output = prior.output ?? check.output;
-      const detail = `${check.detail} (change made by interrupted run ${prior.runId}; completed by run ${state.runId})`;
+  const check = await verifySafely(step, ctx);
+  if (check.ok) {
+    let output = prior.output ?? check.output;
+    if (output === undefined || output === null) {
+      // Died before the result was journaled: the plan of an already-done step still knows the output.
+      const replanned = await step.plan(ctx).catch(() => undefined);
+      if (replanned && !replanned.willChange) output = replanned.output;
+    }
+    const detail = `${check.detail} (change made by interrupted run ${prior.runId}; completed by run ${state.runId})`;
+    state.store!.transaction(() => {
       journal.finish(prior.id, { status: 'verified', output, verifyOk: true, verifyDetail: detail });
       if (prior.status === 'started' && check.evidence)
         storeEvidence(state, prior.id, { evidence: check.evidence });
-      state.outputs.set(step.id, output ?? undefined);
-      return {
-        status: 'resumed',
-        summary: prior.summary,
-        detail,
-        journalId: prior.id,
-        output,
-        requestIds: prior.requestIds,
-        warnings: [],
-      };
-    }
+    });
+    state.outputs.set(step.id, output ?? undefined);
+    return {
+      status: 'resumed',
+      summary: prior.summary,
+      detail,
+      journalId: prior.id,
+      output,
+      requestIds: prior.requestIds,
+      warnings: [],
+    };
   }
   journal.finish(prior.id, {
     status: 'interrupted',

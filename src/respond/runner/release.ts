@@ -23,8 +23,11 @@ export interface ReleaseOptions {
   signal?: AbortSignal;
 }
 
-/** Journal entries whose change is in place: applied by garrison and not undone since. */
-const CHANGED = new Set(['verified', 'unverified', 'applied']);
+/**
+ * Journal entries whose change may be in place: applied by garrison (or interrupted during apply, so
+ * possibly part applied; undo restores their before-state) and not undone since.
+ */
+const CHANGED = new Set(['verified', 'unverified', 'applied', 'interrupted']);
 
 function selected(entry: ActionEntry, steps: readonly string[] | undefined): boolean {
   return !steps || steps.includes(entry.stepId) || steps.includes(`${entry.playbook}:${entry.stepId}`);
