@@ -3,7 +3,14 @@ import { apiCall } from '../sample-events.js';
 
 /** Positive: what garrison-aws-discovery-from-instance-role must catch. Negative: the near misses it must leave alone. */
 export const positive: CloudTrailRecord[] = [
-  apiCall({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', actor: 'instance' }),
+  apiCall({
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'ListRoles',
+    actor: 'instance',
+    errorCode: 'AccessDenied',
+    errorMessage:
+      'User: arn:aws:sts::111122223333:assumed-role/web-app-role/i-0a1b2c3d4e5f67890 is not authorized to perform: iam:ListRoles',
+  }),
   apiCall({
     eventSource: 's3.amazonaws.com',
     eventName: 'ListBuckets',
@@ -12,6 +19,7 @@ export const positive: CloudTrailRecord[] = [
   }),
 ];
 export const negative: CloudTrailRecord[] = [
+  apiCall({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', actor: 'instance' }),
   apiCall({ eventSource: 's3.amazonaws.com', eventName: 'ListBuckets', actor: 'user' }),
   apiCall({
     eventSource: 's3.amazonaws.com',

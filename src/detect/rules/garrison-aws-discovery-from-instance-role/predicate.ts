@@ -2,7 +2,6 @@ import type { CloudTrailRecord } from '../../../trail/record.js';
 import { isInstanceRoleSession } from '../instance-session.js';
 
 const DISCOVERY = new Set([
-  'sts.amazonaws.com:GetCallerIdentity',
   's3.amazonaws.com:ListBuckets',
   'iam.amazonaws.com:GetAccountSummary',
   'iam.amazonaws.com:GetAccountAuthorizationDetails',
@@ -16,7 +15,10 @@ const DISCOVERY = new Set([
   'organizations.amazonaws.com:DescribeOrganization',
 ]);
 
-/** True when instance-role credentials call an account-wide discovery API. */
+/**
+ * True when instance-role credentials call an account-wide discovery API. GetCallerIdentity is left
+ * out: SDKs and agents on instances call it routinely.
+ */
 export function predicate(record: CloudTrailRecord): boolean {
   return DISCOVERY.has(`${record.eventSource}:${record.eventName}`) && isInstanceRoleSession(record);
 }

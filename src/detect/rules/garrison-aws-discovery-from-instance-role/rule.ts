@@ -10,7 +10,7 @@ id: garrison-aws-discovery-from-instance-role
 title: 'Account discovery with an EC2 instance role'
 description: >-
   An EC2 instance’s role credentials (session named after the instance id) called account-wide
-  discovery APIs (who am I, list buckets, users, roles, trails, detectors): what an attacker does
+  discovery APIs (list buckets, users, roles, trails, detectors, secrets): what an attacker does
   first with credentials taken from the instance metadata service.
 severity: medium
 mitre:
@@ -28,7 +28,6 @@ logsource:
   product: aws
   service: cloudtrail
 eventNames:
-  - 'GetCallerIdentity'
   - 'ListBuckets'
   - 'GetAccountSummary'
   - 'GetAccountAuthorizationDetails'

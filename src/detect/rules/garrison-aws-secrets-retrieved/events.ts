@@ -5,6 +5,12 @@ import { apiCall } from '../sample-events.js';
 export const positive: CloudTrailRecord[] = [
   apiCall({
     eventSource: 'secretsmanager.amazonaws.com',
+    eventName: 'GetSecretValue',
+    actor: 'admin-role',
+    requestParameters: { secretId: 'prod/payments/db' },
+  }),
+  apiCall({
+    eventSource: 'secretsmanager.amazonaws.com',
     eventName: 'BatchGetSecretValue',
     requestParameters: { filters: [{ key: 'tag-key', values: ['StratusRedTeam'] }] },
   }),
@@ -15,6 +21,12 @@ export const positive: CloudTrailRecord[] = [
   }),
 ];
 export const negative: CloudTrailRecord[] = [
+  apiCall({
+    eventSource: 'secretsmanager.amazonaws.com',
+    eventName: 'GetSecretValue',
+    actor: 'instance',
+    requestParameters: { secretId: 'prod/payments/db' },
+  }),
   apiCall({
     eventSource: 'secretsmanager.amazonaws.com',
     eventName: 'GetSecretValue',

@@ -8,9 +8,10 @@ export default definePackDetection({
 id: garrison-aws-secrets-retrieved
 title: 'Secrets Manager secret values retrieved by a person or key'
 description: >-
-  GetSecretValue or BatchGetSecretValue read secret values, called directly rather than by an AWS
-  service on someone’s behalf. Many secrets read by one principal (the grouped count) is
-  credential harvesting.
+  GetSecretValue or BatchGetSecretValue read secret values, called by a person, a key or a role
+  session rather than by an AWS service or an EC2 instance’s own role (workloads reading their
+  secrets; stolen instance credentials are the instance-credential detection’s job). Many secrets
+  read by one principal (the grouped count) is credential harvesting.
 severity: low
 mitre:
   - 'T1555.006'
@@ -34,7 +35,9 @@ detection:
       - BatchGetSecretValue
   filter_service:
     userIdentity.invokedBy|exists: true
-  condition: selection and not filter_service
+  filter_instance_role:
+    userIdentity.principalId|re: ':i-[0-9a-f]{8,17}$'
+  condition: selection and not 1 of filter_*
 `,
   positive,
   negative,

@@ -5,6 +5,12 @@ import { apiCall } from '../sample-events.js';
 export const positive: CloudTrailRecord[] = [
   apiCall({
     eventSource: 'ssm.amazonaws.com',
+    eventName: 'GetParameter',
+    actor: 'admin-role',
+    requestParameters: { name: '/prod/db/password', withDecryption: true },
+  }),
+  apiCall({
+    eventSource: 'ssm.amazonaws.com',
     eventName: 'GetParameters',
     requestParameters: { names: ['/prod/db/password', '/prod/stripe/key'], withDecryption: true },
   }),
@@ -15,6 +21,12 @@ export const positive: CloudTrailRecord[] = [
   }),
 ];
 export const negative: CloudTrailRecord[] = [
+  apiCall({
+    eventSource: 'ssm.amazonaws.com',
+    eventName: 'GetParameter',
+    actor: 'instance',
+    requestParameters: { name: '/prod/db/password', withDecryption: true },
+  }),
   apiCall({
     eventSource: 'ssm.amazonaws.com',
     eventName: 'GetParameters',

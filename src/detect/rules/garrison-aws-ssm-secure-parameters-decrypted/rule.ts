@@ -33,7 +33,11 @@ detection:
       - GetParameters
       - GetParametersByPath
     requestParameters.withDecryption: true
-  condition: selection
+  filter_service:
+    userIdentity.invokedBy|exists: true
+  filter_instance_role:
+    userIdentity.principalId|re: ':i-[0-9a-f]{8,17}$'
+  condition: selection and not 1 of filter_*
 `,
   positive,
   negative,
