@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import {
   CloudWatchLogsClient,
@@ -9,40 +7,14 @@ import {
   PutLogEventsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { S3Client } from '@aws-sdk/client-s3';
+import { type FaultProxy, faultProxy } from './helpers/fault-proxy.js';
 import { motoSkipReason, useMoto } from './helpers/moto.js';
 import { runCli } from './helpers/run-cli.js';
 import { type DeliveredFile, trailRecord, uploadTrail } from './helpers/trail-fixtures.js';
 
-/** A loopback proxy in front of moto that remembers every request line, to prove what the CLI never fetched. */
-async function recordingProxy(target: string): Promise<{ url: string; requests: string[]; server: Server }> {
-  const requests: string[] = [];
-  const upstream = new URL(target);
-  const server = createServer((req, res) => {
-    requests.push(`${req.method} ${decodeURIComponent(req.url ?? '')}`);
-    const forward = request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', () => res.writeHead(502).end());
-    req.pipe(forward);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, server };
-}
-
 describe('garrison events on moto (S3 and CloudWatch Logs)', { skip: motoSkipReason }, () => {
   const moto = useMoto();
-  let proxy: Server | undefined;
+  let proxy: FaultProxy | undefined;
   after(() => proxy?.close());
 
   it('reads only the S3 objects in scope: pruned keys are never downloaded', async () => {
@@ -64,8 +36,8 @@ describe('garrison events on moto (S3 and CloudWatch Logs)', { skip: motoSkipRea
             ],
           });
     const keys = await uploadTrail(moto.clients().client(S3Client), 'org-trail', files);
-    const recorder = await recordingProxy(moto.endpoint);
-    proxy = recorder.server;
+    const recorder = await faultProxy(moto.endpoint);
+    proxy = recorder;
     const result = await runCli([
       '--endpoint-url',
       recorder.url,

@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { AwsClients } from '../src/aws/clients.js';
 import { GarrisonError } from '../src/errors.js';
+import { eventsFilterSpec } from '../src/trail/filter.js';
 import type { Blob } from '../src/trail/scan/types.js';
+import { readTrail } from '../src/trail/sources/read-trail.js';
 import { parseS3Url, s3TrailBlobs } from '../src/trail/sources/s3.js';
+import { faultProxy, S3_INTERNAL_ERROR, S3_SLOW_DOWN } from './helpers/fault-proxy.js';
 import { motoSkipReason, useMoto } from './helpers/moto.js';
 import { type DeliveredFile, recordCalls, trailRecord, uploadTrail } from './helpers/trail-fixtures.js';
 
@@ -137,6 +141,34 @@ describe('S3 CloudTrail source on moto', { skip: motoSkipReason }, () => {
     await Promise.all(blobs.map((b) => b.load()));
     assert.equal(blobs.length, 12);
     assert.equal(peak, 2);
+  });
+
+  it('rides out S3 throttling, and rejects (counts, locates) an object that keeps failing while reading the rest', async () => {
+    const s3 = moto.clients().client(S3Client);
+    const keys = await uploadTrail(s3, 'trail-faulty', layout().slice(0, 3));
+    const [throttled, broken] = [keys[0]!, keys[1]!];
+    const proxy = await faultProxy(moto.endpoint, (line, seenBefore) => {
+      if (!line.startsWith('GET ') || line.includes('list-type=2')) return undefined;
+      if (line.includes(throttled) && seenBefore === 0) return S3_SLOW_DOWN;
+      if (line.includes(broken)) return S3_INTERNAL_ERROR;
+      return undefined;
+    });
+    try {
+      const clients = new AwsClients({ endpointUrl: proxy.url, region: 'us-east-1', maxAttempts: 2 });
+      const run = readTrail(['s3://trail-faulty'], { matcher: eventsFilterSpec({}), clients, workers: 1 });
+      let matched = 0;
+      for await (const event of run) if (event.kind === 'match') matched++;
+      assert.equal(matched, 2);
+      assert.equal(run.summary.rejected, 1);
+      assert.equal(run.summary.errors[0]!.location, `s3://trail-faulty/${broken}`);
+      assert.match(run.summary.errors[0]!.reason, /InternalError|internal error/);
+      const gets = (key: string) =>
+        proxy.requests.filter((r) => r.startsWith('GET ') && r.includes(key)).length;
+      assert.equal(gets(throttled), 2, 'the throttled download was retried once');
+      assert.equal(gets(broken), 2, 'the failing download was tried maxAttempts times');
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('fails with an AWS error and a hint when the bucket does not exist', async () => {
