@@ -23,7 +23,8 @@ export interface EventSpec {
   region: string;
   ip: string;
   userAgent: string;
-  error?: { code: string; message?: string };
+  /** A failed call; ConsoleLogin failures carry only a message. */
+  error?: { code?: string; message?: string };
   request?: Record<string, unknown> | null;
   response?: Record<string, unknown> | null;
   additional?: Record<string, unknown>;
@@ -96,7 +97,7 @@ export function trailEvent(s: EventSpec): TrailEvent {
     userAgent: s.userAgent,
   };
   if (s.error) {
-    e.errorCode = s.error.code;
+    if (s.error.code !== undefined) e.errorCode = s.error.code;
     if (s.error.message !== undefined) e.errorMessage = s.error.message;
   }
   e.requestParameters = s.request ?? null;

@@ -22,7 +22,6 @@ export class StoryWeaver {
     org: Organisation,
     prng: Prng,
     period: { start: number; end?: number; seed: string },
-    private readonly background: BackgroundActivity,
   ) {
     const known = org.workloads.find((w) => w.roleName === options.instanceRoleName);
     const instanceRoleId = options.instanceRoleId ?? known?.roleId ?? uniqueId(prng, 'AROA');
@@ -65,20 +64,19 @@ export class StoryWeaver {
     }
   }
 
-  /** True while some story record is not yet written. */
-  get unfinished(): boolean {
-    for (const list of this.pending.values()) if (list.length > 0) return true;
-    return false;
+  /** True while some story record of `region` is not yet written. */
+  unfinished(region: string): boolean {
+    return (this.pending.get(region)?.length ?? 0) > 0;
   }
 
   /** Moves the story records of `region` up to `ms` (included, or excluded) into `out` as JSON. */
-  take(region: string, ms: number, inclusive: boolean, out: string[]): void {
+  take(region: string, ms: number, inclusive: boolean, out: string[], background: BackgroundActivity): void {
     const list = this.pending.get(region);
     while (list?.length) {
       const next = list[0] as { ms: number; record: TrailEvent };
       if (inclusive ? next.ms > ms : next.ms >= ms) return;
       list.shift();
-      this.background.adopt(next.record);
+      background.adopt(next.record);
       out.push(JSON.stringify(next.record));
     }
   }

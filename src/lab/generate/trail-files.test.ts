@@ -122,10 +122,14 @@ describe('generateTrailFiles', () => {
     assert.deepEqual([...listed].sort(), [...result.files].sort());
   });
 
-  it('makes the same bytes for the same seed, and others for another seed', async () => {
+  it('makes the same bytes for the same seed, in worker threads or not, and others for another seed', async () => {
     const [a, b, c] = [await tempDir(), await tempDir(), await tempDir()];
-    const first = await generateTrailFiles(options(a, { attack: ATTACK, recordsPerFile: [5, 10] }));
-    const second = await generateTrailFiles(options(b, { attack: ATTACK, recordsPerFile: [5, 10] }));
+    const first = await generateTrailFiles(
+      options(a, { attack: ATTACK, recordsPerFile: [5, 10], workers: 2 }),
+    );
+    const second = await generateTrailFiles(
+      options(b, { attack: ATTACK, recordsPerFile: [5, 10], workers: 1 }),
+    );
     const other = await generateTrailFiles(options(c, { attack: ATTACK, recordsPerFile: [5, 10], seed: 43 }));
     assert.deepEqual(first, second);
     const files = await listFiles(a);
