@@ -23,6 +23,7 @@ import ec2SshKeyPushed from './rules/garrison-aws-ec2-ssh-key-pushed/rule.js';
 import ec2UnusualInstanceTypeLaunched from './rules/garrison-aws-ec2-unusual-instance-type-launched/rule.js';
 import ec2UserDataModified from './rules/garrison-aws-ec2-user-data-modified/rule.js';
 import ec2UserDataRead from './rules/garrison-aws-ec2-user-data-read/rule.js';
+import guarddutyDisabled from './rules/garrison-aws-guardduty-disabled/rule.js';
 import iamAccessKeyCreatedForOtherUser from './rules/garrison-aws-iam-access-key-created-for-other-user/rule.js';
 import iamAdminPolicyAttached from './rules/garrison-aws-iam-admin-policy-attached/rule.js';
 import iamLoginProfileCreated from './rules/garrison-aws-iam-login-profile-created/rule.js';
@@ -54,6 +55,7 @@ import sagemakerLifecycleConfigChanged from './rules/garrison-aws-sagemaker-life
 import secretsRetrieved from './rules/garrison-aws-secrets-retrieved/rule.js';
 import securityGroupAdminPortOpenToInternet from './rules/garrison-aws-security-group-admin-port-open-to-internet/rule.js';
 import securityGroupChanged from './rules/garrison-aws-security-group-changed/rule.js';
+import securityhubDisabled from './rules/garrison-aws-securityhub-disabled/rule.js';
 import sesEnumerated from './rules/garrison-aws-ses-enumerated/rule.js';
 import ssmCommandSent from './rules/garrison-aws-ssm-command-sent/rule.js';
 import ssmSecureParametersDecrypted from './rules/garrison-aws-ssm-secure-parameters-decrypted/rule.js';
@@ -91,6 +93,7 @@ export const PACK_SOURCES: readonly PackDetectionSource[] = [
   ec2UnusualInstanceTypeLaunched,
   ec2UserDataModified,
   ec2UserDataRead,
+  guarddutyDisabled,
   iamAccessKeyCreatedForOtherUser,
   iamAdminPolicyAttached,
   iamLoginProfileCreated,
@@ -119,6 +122,7 @@ export const PACK_SOURCES: readonly PackDetectionSource[] = [
   s3ObjectsBatchDeleted,
   s3ShortExpirationLifecycle,
   sagemakerLifecycleConfigChanged,
+  securityhubDisabled,
   secretsRetrieved,
   securityGroupAdminPortOpenToInternet,
   securityGroupChanged,
