@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toAsff } from './asff.js';
 import type { Finding } from './finding.js';
+import { hit, info } from './fixtures.test-data.js';
 import { FindingGrouper } from './grouping.js';
-import { hit, info } from './grouping.test.js';
 import { toOcsf } from './ocsf.js';
 import { writeFindings } from './write.js';
 

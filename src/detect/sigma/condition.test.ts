@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { GarrisonError } from '../../errors.js';
-import { ruleOf } from './modifiers.test.js';
 import { compileSigmaRule } from './rule.js';
+import { ruleOf } from './rule-of.test-data.js';
 
 const rec = (fields: Record<string, unknown>) => ({
   eventTime: '2026-01-01T00:00:00Z',

@@ -85,7 +85,19 @@ function assignSelection(selection: unknown, into: Assignment, anything: Set<str
   }
 }
 
+/** Fields a CloudTrail record holds as objects: a value meant for the whole field goes one level down. */
+const OBJECT_FIELDS = new Set([
+  'requestParameters',
+  'responseElements',
+  'additionalEventData',
+  'userIdentity',
+]);
+
 function setPath(record: Json, path: string, value: unknown): void {
+  if (OBJECT_FIELDS.has(path) && value !== undefined && (typeof value !== 'object' || value === null)) {
+    record[path] = { detail: value };
+    return;
+  }
   const parts = path.split('.');
   let at: Json = record;
   for (const part of parts.slice(0, -1)) {

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { stringify } from 'yaml';
-import { compileSigmaRule } from './rule.js';
+import { ruleOf } from './rule-of.test-data.js';
 
-/** A one-selection rule over `detection`, compiled. */
-export function ruleOf(detection: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const doc = {
-    title: 'test rule',
-    logsource: { product: 'aws', service: 'cloudtrail' },
-    detection,
-    ...extra,
-  };
-  return compileSigmaRule(stringify(doc), 'test.yml');
-}
 const sel = (selection: unknown) => ruleOf({ selection, condition: 'selection' });
 const rec = (fields: Record<string, unknown>) => ({
   eventTime: '2026-01-01T00:00:00Z',
