@@ -7,14 +7,14 @@ import {
   PutLogEventsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { S3Client } from '@aws-sdk/client-s3';
-import { type FaultProxy, faultProxy } from './helpers/fault-proxy.js';
 import { motoSkipReason, useMoto } from './helpers/moto.js';
 import { runCli } from './helpers/run-cli.js';
+import { type RecordingProxy, recordingProxy } from './helpers/s3-fault-proxy.js';
 import { type DeliveredFile, trailRecord, uploadTrail } from './helpers/trail-fixtures.js';
 
 describe('garrison events on moto (S3 and CloudWatch Logs)', { skip: motoSkipReason }, () => {
   const moto = useMoto();
-  let proxy: FaultProxy | undefined;
+  let proxy: RecordingProxy | undefined;
   after(() => proxy?.close());
 
   it('reads only the S3 objects in scope: pruned keys are never downloaded', async () => {
@@ -36,7 +36,7 @@ describe('garrison events on moto (S3 and CloudWatch Logs)', { skip: motoSkipRea
             ],
           });
     const keys = await uploadTrail(moto.clients().client(S3Client), 'org-trail', files);
-    const recorder = await faultProxy(moto.endpoint);
+    const recorder = await recordingProxy(moto.endpoint);
     proxy = recorder;
     const result = await runCli([
       '--endpoint-url',

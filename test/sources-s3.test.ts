@@ -8,8 +8,8 @@ import { eventsFilterSpec } from '../src/trail/filter.js';
 import type { Blob } from '../src/trail/scan/types.js';
 import { readTrail } from '../src/trail/sources/read-trail.js';
 import { parseS3Url, s3TrailBlobs } from '../src/trail/sources/s3.js';
-import { faultProxy, S3_INTERNAL_ERROR, S3_SLOW_DOWN } from './helpers/fault-proxy.js';
 import { motoSkipReason, useMoto } from './helpers/moto.js';
+import { recordingProxy, S3_INTERNAL_ERROR, S3_SLOW_DOWN } from './helpers/s3-fault-proxy.js';
 import { type DeliveredFile, recordCalls, trailRecord, uploadTrail } from './helpers/trail-fixtures.js';
 
 const A = '111122223333';
@@ -147,7 +147,7 @@ describe('S3 CloudTrail source on moto', { skip: motoSkipReason }, () => {
     const s3 = moto.clients().client(S3Client);
     const keys = await uploadTrail(s3, 'trail-faulty', layout().slice(0, 3));
     const [throttled, broken] = [keys[0]!, keys[1]!];
-    const proxy = await faultProxy(moto.endpoint, (line, seenBefore) => {
+    const proxy = await recordingProxy(moto.endpoint, (line, seenBefore) => {
       if (!line.startsWith('GET ') || line.includes('list-type=2')) return undefined;
       if (line.includes(throttled) && seenBefore === 0) return S3_SLOW_DOWN;
       if (line.includes(broken)) return S3_INTERNAL_ERROR;
