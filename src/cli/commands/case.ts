@@ -64,14 +64,14 @@ function showCase(store: CaseStore, id: string, format: 'table' | 'json'): void 
   out.push(
     textTable(
       ['id', 'kind', 'step', 'target', 'status', 'who', 'when', 'summary'],
-      [5, 5, 28, 20, 11, 16, 24],
+      [5, 5, 28, 20, 11, 24, 24],
       dossier.actions.map((a) => [
         a.id,
         a.kind,
         `${a.playbook}:${a.stepId}`,
         a.target,
         a.status,
-        a.actorArn ?? a.localUser,
+        a.actorArn ? `${a.actorArn.split(':').at(-1)} (${a.localUser})` : a.localUser,
         a.startedAt,
         a.error ? `${a.summary} (error: ${a.error})` : a.summary,
       ]),

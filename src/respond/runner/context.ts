@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AwsClients } from '../../aws/clients.js';
 import type { CaseStore } from '../../cases/store.js';
 import type { Actor, JsonValue } from '../../cases/types.js';
@@ -45,6 +46,12 @@ export function collector(actor: Actor): string {
 export function requestIdsOfError(error: unknown): string[] {
   const id = (error as { $metadata?: { requestId?: string } } | undefined)?.$metadata?.requestId;
   return id ? [id] : [];
+}
+
+/** A run id an analyst can read and sort: run-20261127T184008-3fa2c1 (UTC start time, random tail). */
+export function newRunId(prefix: 'run' | 'release'): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+  return `${prefix}-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
 export function messageOf(error: unknown): string {

@@ -25,12 +25,11 @@ export async function executeStep<T extends PlaybookTarget>(
     const check = await verifySafely(step, ctx);
     if (check.ok) {
       state.outputs.set(step.id, live.output ?? undefined);
-      const summary = `done in run ${live.runId}`;
       return {
         ...base,
         status: 'done-earlier',
-        summary,
-        detail: check.detail,
+        summary: live.summary,
+        detail: `${check.detail} (done by ${live.runId} at ${live.finishedAt ?? live.startedAt})`,
         journalId: live.id,
         output: live.output,
       };

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { AwsClients } from '../../aws/clients.js';
 import type { CaseStore } from '../../cases/store.js';
 import type { ActionEntry, Actor } from '../../cases/types.js';
 import { localUser } from '../../cases/who.js';
 import { GarrisonError } from '../../errors.js';
 import type { Playbook, PlaybookTarget, Step, StepContext } from '../step.js';
-import { collector, messageOf, requestIdsOfError } from './context.js';
+import { collector, messageOf, newRunId, requestIdsOfError } from './context.js';
 import type { ReleaseResult, RunObserver, UndoOutcome } from './outcome.js';
 
 export interface ReleaseOptions {
@@ -69,7 +68,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
       // the observer must not stop a recovery half way
     }
   };
-  const runId = `release-${randomUUID()}`;
+  const runId = newRunId('release');
   const actor = options.actor ?? { localUser: localUser() };
   const outcomes: UndoOutcome[] = [];
   const lock = applying

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { AwsClients } from '../../aws/clients.js';
 import type { CaseStore } from '../../cases/store.js';
 import type { Actor, JsonValue } from '../../cases/types.js';
 import { localUser } from '../../cases/who.js';
 import { GarrisonError } from '../../errors.js';
 import type { Playbook, PlaybookTarget, Step } from '../step.js';
-import type { RunState } from './context.js';
+import { newRunId, type RunState } from './context.js';
 import { executeStep } from './execute-step.js';
 import type { RunObserver, RunResult, StepOutcome } from './outcome.js';
 import { validatePlaybook } from './validate.js';
@@ -72,7 +71,7 @@ export async function runPlaybook<T extends PlaybookTarget>(options: RunOptions<
     }
   };
   const state: RunState<T> = {
-    runId: `run-${randomUUID()}`,
+    runId: newRunId('run'),
     playbook: options.playbook,
     target: options.target,
     caseId: options.caseId,
