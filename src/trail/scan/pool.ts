@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { describeError, GarrisonError } from '../../errors.js';
 import { isDigestName } from './decode.js';
 import type { ToMain, ToWorker } from './messages.js';
-import type { Blob, MatcherSpec, ScanEvent, ScanOptions, ScanRun, ScanSummary } from './types.js';
+import { ScanTally, Wake } from './tally.js';
+import type { Blob, MatcherSpec, ScanEvent, ScanOptions, ScanRun } from './types.js';
 
 /**
  * The scanner: decodes and filters blobs in worker threads. Each worker builds the matcher once;
@@ -18,18 +19,6 @@ const HIGH_WATER = 5_000;
 /** Blobs larger than this (or of unknown size) are streamed in chunks when the blob can stream. */
 const LOAD_LIMIT = 32 * 1024 * 1024;
 const CHUNK_CREDITS = 4;
-
-class Wake {
-  private waiters: (() => void)[] = [];
-  wait(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-  notify(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve();
-  }
-}
 
 interface InFlight {
   worker: number;
@@ -52,19 +41,10 @@ export function scanBlobs<Out = unknown>(
   spec: MatcherSpec,
   options: ScanOptions = {},
 ): ScanRun<Out> {
-  const summary: ScanSummary = {
-    files: 0,
-    skippedFiles: 0,
-    records: 0,
-    matched: 0,
-    rejected: 0,
-    bytesIn: 0,
-    bytesOut: 0,
-    errors: [],
-  };
+  const tally = new ScanTally(options);
   return {
-    summary,
-    [Symbol.asyncIterator]: () => run(blobs, spec, options, summary) as AsyncIterator<ScanEvent<Out>>,
+    summary: tally.summary,
+    [Symbol.asyncIterator]: () => run(blobs, spec, options, tally) as AsyncIterator<ScanEvent<Out>>,
   };
 }
 
@@ -72,11 +52,11 @@ async function* run(
   blobs: AsyncIterable<Blob> | Iterable<Blob>,
   spec: MatcherSpec,
   options: ScanOptions,
-  summary: ScanSummary,
+  tally: ScanTally,
 ): AsyncGenerator<ScanEvent> {
-  const { signal, strict } = options;
+  const { signal } = options;
   signal?.throwIfAborted();
-  const maxErrors = options.maxErrors ?? 1000;
+  const summary = tally.summary;
   const count = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const out: ScanEvent[] = [];
   const feederWake = new Wake();
@@ -95,32 +75,11 @@ async function* run(
     feederWake.notify();
     consumerWake.notify();
   };
-  /** Bytes already handed to workers from blobs still being streamed (stdin, large files). */
-  let streamingBytes = 0;
-  const progress = () =>
-    options.onProgress?.({
-      files: summary.files,
-      bytesIn: summary.bytesIn + streamingBytes,
-      bytesOut: summary.bytesOut,
-      records: summary.records,
-      matched: summary.matched,
-      rejected: summary.rejected,
-    });
+  const progress = () => tally.progress();
   const push = (event: ScanEvent) => {
     if (stopped) return;
-    if (event.kind === 'rejected') {
-      summary.rejected++;
-      if (summary.errors.length < maxErrors) summary.errors.push(event.rejection);
-      if (strict) {
-        const { location, reason } = event.rejection;
-        fail(
-          new GarrisonError('input', `${location}: ${reason}`, {
-            hint: 'without --strict, bad input is counted and skipped',
-          }),
-        );
-        return;
-      }
-    } else if (event.kind === 'match') summary.matched++;
+    const stop = tally.count(event);
+    if (stop) return fail(stop);
     out.push(event);
     consumerWake.notify();
   };
@@ -158,26 +117,8 @@ async function* run(
       const blob = inflight.get(message.id)!;
       inflight.delete(message.id);
       assigned[worker]!--;
-      const { stats } = message;
-      summary.files++;
-      summary.records += stats.records;
-      summary.bytesIn += blob.bytesIn;
-      if (blob.streamed) streamingBytes -= blob.bytesIn;
-      summary.bytesOut += stats.bytesOut;
-      if (stats.skipped) {
-        summary.skippedFiles++;
-        push({ kind: 'blob-skipped', location: blob.location, reason: stats.skipped });
-      } else {
-        const done: ScanEvent = {
-          kind: 'blob-done',
-          location: blob.location,
-          bytesIn: blob.bytesIn,
-          bytesOut: stats.bytesOut,
-          records: stats.records,
-        };
-        if (message.aggregate !== undefined) done.aggregate = message.aggregate;
-        push(done);
-      }
+      if (blob.streamed) tally.streamingBytes -= blob.bytesIn;
+      push(tally.blobDone(blob.location, blob.bytesIn, message.stats, message.aggregate));
       progress();
       feederWake.notify();
       consumerWake.notify();
@@ -227,7 +168,7 @@ async function* run(
         if (stopped) return;
         state.credits--;
         state.bytesIn += chunk.byteLength;
-        streamingBytes += chunk.byteLength;
+        tally.streamingBytes += chunk.byteLength;
         post(worker, { type: 'chunk', id, bytes: chunk }, transferList(chunk));
       }
       post(worker, { type: 'end', id });
