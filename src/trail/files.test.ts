@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,20 @@ describe('local CloudTrail files', () => {
     assert.ok(mayHoldWindow('export.json', since, until), 'unknown names are always read');
     assert.equal(deliveryTime(name('20241399T9999Z')), undefined, 'an impossible time is no time');
     assert.ok(mayHoldWindow(name('20241399T9999Z'), since, until));
+  });
+
+  it('reads a named pipe as a stream, and refuses other special files', async () => {
+    const fifo = join(root, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const [blob] = await list([fifo]);
+    assert.equal(blob!.size, undefined);
+    assert.ok(blob!.open);
+    const writer = writeFile(fifo, '{"Records":[]}');
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of blob!.open!()) chunks.push(chunk);
+    await writer;
+    assert.equal(Buffer.concat(chunks).toString(), '{"Records":[]}');
+    await rm(fifo);
   });
 
   it('reads - as stdin', async () => {

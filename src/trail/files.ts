@@ -64,6 +64,14 @@ function fileBlob(path: string, size: number): Blob {
   };
 }
 
+function pipeBlob(path: string): Blob {
+  return {
+    location: path,
+    open: () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
+    load: () => readFile(path),
+  };
+}
+
 function stdinBlob(stdin: AsyncIterable<Uint8Array>): Blob {
   return {
     location: '-',
@@ -112,7 +120,9 @@ async function* walk(
   }
   if (!explicit && !isTrailFileName(path)) return;
   if (!info.isFile()) {
-    if (explicit) yield unreadable(path, 'not a regular file');
+    // A pipe given by name (`garrison events <(zcat ...)`) is read as a stream, like stdin.
+    if (explicit && (info.isFIFO() || info.isCharacterDevice())) yield pipeBlob(path);
+    else if (explicit) yield unreadable(path, 'not a regular file');
     return;
   }
   if (!mayHoldWindow(path, options.since, options.until)) return;
