@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import type { AwsClients } from '../../aws/clients.js';
 import { GarrisonError } from '../../errors.js';
 import {
   type AlarmFilterSet,
@@ -6,8 +7,7 @@ import {
   builtinAlarmFilters,
 } from '../../prepare/alarm-test/filters.js';
 import { readEventFiles } from '../../prepare/alarm-test/read-events.js';
-import type { EventVerdict } from '../../prepare/alarm-test/run.js';
-import { type AlarmTestInput, testAlarmFilters } from '../../prepare/alarm-test/run.js';
+import { type AlarmTestInput, type EventVerdict, testAlarmFilters } from '../../prepare/alarm-test/run.js';
 import { alarmTestSummary, eventOutcome } from '../../prepare/alarm-test/summary.js';
 import { auditReadiness } from '../../prepare/audit.js';
 import { accountTable, problems, regionTable, statusCounts } from '../../prepare/audit-table.js';
@@ -16,8 +16,21 @@ import type { Rejection } from '../../trail/record.js';
 import { awsClients } from '../context.js';
 import { ExitCode, raiseExitCode } from '../exit.js';
 import { forTerminal, safeJson } from '../output/neutralise.js';
-import { streamSink } from '../output/sink.js';
+import type { OutputSink } from '../output/sink.js';
 import { tableWriter } from '../output/table.js';
+
+/** Where the prepare commands write: stdout for results, stderr for the human summary. */
+export interface PrepareIo {
+  out(text: string): void;
+  err(text: string): void;
+  isTerminal: boolean;
+}
+
+const processIo: PrepareIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTerminal: Boolean(process.stdout.isTTY),
+};
 
 const formatOption = () =>
   new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices([
@@ -25,37 +38,36 @@ const formatOption = () =>
     'json',
   ]);
 
-function chosenFormat(format: string | undefined): 'table' | 'json' {
+function chosenFormat(format: string | undefined, io: PrepareIo): 'table' | 'json' {
   if (format === 'table' || format === 'json') return format;
-  return process.stdout.isTTY ? 'table' : 'json';
+  return io.isTerminal ? 'table' : 'json';
 }
 
-function stderrLines(lines: readonly string[]): void {
-  for (const line of lines) process.stderr.write(`${forTerminal(line)}\n`);
+function lines(write: (text: string) => void, text: readonly string[]): void {
+  for (const line of text) write(`${forTerminal(line)}\n`);
 }
 
-interface TestFiltersOptions {
+export interface TestFiltersOptions {
   builtin?: boolean;
   format?: string;
 }
 
-async function testFilters(sources: string[], options: TestFiltersOptions, command: Command): Promise<void> {
+/** `prepare test-filters`: the exit status it ends with (3 a test event misbehaved, 2 partial input). */
+export async function runTestFilters(
+  clients: AwsClients,
+  sources: string[],
+  options: TestFiltersOptions,
+  io: PrepareIo = processIo,
+): Promise<ExitCode> {
   let set: AlarmFilterSet;
-  if (options.builtin) set = builtinAlarmFilters();
-  else {
-    try {
-      set = await accountAlarmFilters(awsClients(command));
-    } catch (error) {
-      if (error instanceof GarrisonError) throw error;
-      throw new GarrisonError(
-        'aws',
-        `cannot read the account's metric filters: ${(error as Error).message}`,
-        {
-          cause: error,
-          hint: 'use --builtin to test the built-in CIS filters without AWS',
-        },
-      );
-    }
+  try {
+    set = options.builtin ? builtinAlarmFilters() : await accountAlarmFilters(clients);
+  } catch (error) {
+    if (error instanceof GarrisonError) throw error;
+    throw new GarrisonError('aws', `cannot read the account's metric filters: ${(error as Error).message}`, {
+      cause: error,
+      hint: 'use --builtin to test the built-in CIS filters without AWS',
+    });
   }
   let inputs: AlarmTestInput[];
   let rejections: Rejection[] = [];
@@ -65,13 +77,17 @@ async function testFilters(sources: string[], options: TestFiltersOptions, comma
     ({ events: inputs, rejections } = await readEventFiles(sources));
   }
   const report = testAlarmFilters(set.filters, inputs);
-  if (chosenFormat(options.format) === 'json') {
+  if (chosenFormat(options.format, io) === 'json') {
     const summary = { events: report.events.length, silent: report.silent, failures: report.failures };
-    process.stdout.write(
-      `${safeJson({ origin: set.origin, note: set.note, filters: report.filters, events: report.events, rejections, summary }, 2)}\n`,
-    );
+    const { filters, events } = report;
+    io.out(`${safeJson({ origin: set.origin, note: set.note, filters, events, rejections, summary }, 2)}\n`);
   } else {
-    const table = tableWriter<EventVerdict>(streamSink(process.stdout), [
+    const sink: OutputSink = {
+      isTerminal: io.isTerminal,
+      write: async (t) => io.out(t),
+      close: async () => {},
+    };
+    const table = tableWriter<EventVerdict>(sink, [
       { header: 'event', width: 64, value: (e) => e.name },
       { header: 'filters matched', width: 48, value: (e) => e.filters.join(', ') },
       { header: 'result', value: eventOutcome },
@@ -79,12 +95,13 @@ async function testFilters(sources: string[], options: TestFiltersOptions, comma
     for (const e of report.events) await table.write(e);
     await table.end(undefined);
   }
-  stderrLines(alarmTestSummary(set, report, rejections));
-  if (report.failures > 0) raiseExitCode(ExitCode.findings);
-  if (rejections.length > 0 || report.filters.some((f) => f.error)) raiseExitCode(ExitCode.partial);
+  lines(io.err, alarmTestSummary(set, report, rejections));
+  if (report.failures > 0) return ExitCode.findings;
+  if (rejections.length > 0 || report.filters.some((f) => f.error)) return ExitCode.partial;
+  return ExitCode.ok;
 }
 
-interface AuditOptions {
+export interface AuditOptions {
   format?: string;
   failUnder?: number;
   regions?: string[];
@@ -94,7 +111,7 @@ interface AuditOptions {
 
 function percent(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 100) {
+  if (!/^\d+$/.test(value.trim()) || n > 100) {
     throw new GarrisonError(
       'usage',
       `--fail-under takes a whole number from 0 to 100, got ${JSON.stringify(value)}`,
@@ -103,31 +120,50 @@ function percent(value: string): number {
   return n;
 }
 
-async function audit(options: AuditOptions, command: Command): Promise<void> {
-  const report = await auditReadiness(awsClients(command), {
-    regions: options.regions,
-    evidenceBucket: options.evidenceBucket,
-    responderRole: options.responderRole,
-  });
+/** `prepare audit`: the exit status it ends with (3 below --fail-under, 2 some check could not be read). */
+export async function runAudit(
+  clients: AwsClients,
+  options: AuditOptions,
+  io: PrepareIo = processIo,
+): Promise<ExitCode> {
+  const { evidenceBucket, responderRole, regions } = options;
+  const report = await auditReadiness(clients, { regions, evidenceBucket, responderRole });
   const counts = statusCounts(report);
-  if (chosenFormat(options.format) === 'json') {
-    process.stdout.write(`${safeJson({ score: report.score, checks: report.checks })}\n`);
+  if (chosenFormat(options.format, io) === 'json') {
+    io.out(`${safeJson({ score: report.score, checks: report.checks })}\n`);
   } else {
-    const out = (lines: string[]) => {
-      for (const line of lines) process.stdout.write(`${forTerminal(line)}\n`);
-    };
-    out(accountTable(report));
+    lines(io.out, accountTable(report));
     const regional = regionTable(report);
-    if (regional.length > 0) out(['', ...regional]);
-    stderrLines(['', ...problems(report)]);
+    if (regional.length > 0) lines(io.out, ['', ...regional]);
+    lines(io.err, ['', ...problems(report)]);
   }
-  stderrLines([
-    `readiness score ${report.score}/100 for account ${report.snapshot.accountId} over ${report.snapshot.regions.length} region(s): ` +
+  const { accountId, regions: audited } = report.snapshot;
+  lines(io.err, [
+    `readiness score ${report.score}/100 for account ${accountId} over ${audited.length} region(s): ` +
       `${counts.pass} pass, ${counts.fail} fail, ${counts.error} error, ${counts.not_applicable} not applicable`,
   ]);
-  if (counts.error > 0) raiseExitCode(ExitCode.partial);
-  if (options.failUnder !== undefined && report.score < options.failUnder) raiseExitCode(ExitCode.findings);
+  if (options.failUnder !== undefined && report.score < options.failUnder) return ExitCode.findings;
+  return counts.error > 0 ? ExitCode.partial : ExitCode.ok;
 }
+
+const AUDIT_HELP = `
+Examples:
+  garrison prepare audit                                   table on a terminal, JSON otherwise
+  garrison prepare audit --format json --fail-under 80     gate a pipeline on the score
+  garrison --role-arn arn:aws:iam::210987654321:role/audit prepare audit --regions us-east-1,eu-west-1
+
+The score is the severity-weighted share of passing answers (high 3, medium 2, low 1); checks that
+could not be read (error) and those that do not apply are not scored.
+Exit status: 3 when the score is below --fail-under; 2 when some check could not be read (error).`;
+
+const TEST_FILTERS_HELP = `
+Examples:
+  garrison prepare test-filters --builtin                   prove the 15 CIS filters on garrison's test events
+  garrison prepare test-filters                             the account's own filters on the same events
+  garrison prepare test-filters --builtin trail/*.json.gz   which alarms these records would raise
+
+Exit status: 3 when a test event misses an alarm it should raise or raises one it should not;
+2 when a filter cannot be evaluated or some input was rejected.`;
 
 export function registerPrepare(program: Command): void {
   const prepare = program
@@ -136,7 +172,7 @@ export function registerPrepare(program: Command): void {
   prepare
     .command('audit')
     .description(
-      'Read-only readiness audit: CloudTrail, CIS alarms, GuardDuty and containment readiness, over every enabled region.',
+      'Read-only readiness audit: CloudTrail, CIS alarms, GuardDuty and containment, every enabled region.',
     )
     .addOption(formatOption())
     .option('--fail-under <score>', 'exit 3 when the score is below this (0-100)', percent)
@@ -155,22 +191,11 @@ export function registerPrepare(program: Command): void {
     )
     .option(
       '--responder-role <name>',
-      'the incident responder role (default: roles named responder/incident-response/forensic)',
+      'the responder role (default: roles named responder/incident-response/forensic)',
     )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  garrison prepare audit                                   table on a terminal, JSON otherwise
-  garrison prepare audit --format json --fail-under 80     gate a pipeline on the score
-  garrison --role-arn arn:aws:iam::210987654321:role/audit prepare audit --regions us-east-1,eu-west-1
-
-The score is the severity-weighted share of passing answers (high 3, medium 2, low 1); checks that
-could not be read (error) and those that do not apply are not scored.
-Exit status: 3 when the score is below --fail-under; 2 when some check could not be read (error).`,
-    )
+    .addHelpText('after', AUDIT_HELP)
     .action(async (options: AuditOptions, command: Command) => {
-      await audit(options, command);
+      raiseExitCode(await runAudit(awsClients(command), options));
     });
   prepare
     .command('test-filters')
@@ -183,18 +208,8 @@ Exit status: 3 when the score is below --fail-under; 2 when some check could not
     )
     .option('--builtin', 'use the built-in CIS filters (also used when the account has none)')
     .addOption(formatOption())
-    .addHelpText(
-      'after',
-      `
-Examples:
-  garrison prepare test-filters --builtin              prove the 15 CIS filters on garrison's test events
-  garrison prepare test-filters                        the account's own filters on the same events
-  garrison prepare test-filters --builtin trail/*.json.gz   which alarms these records would raise
-
-Exit status: 3 when a test event misses an alarm it should raise or raises one it should not;
-2 when a filter cannot be evaluated or some input was rejected.`,
-    )
+    .addHelpText('after', TEST_FILTERS_HELP)
     .action(async (sources: string[], options: TestFiltersOptions, command: Command) => {
-      await testFilters(sources, options, command);
+      raiseExitCode(await runTestFilters(awsClients(command), sources, options));
     });
 }

@@ -14,14 +14,19 @@ export interface VpcIsolationState {
   isolationGroups: string[];
 }
 
-export interface ContainmentState {
+export interface IsolationState {
   vpcs: VpcIsolationState[];
   /** Whether garrison's identity may create a security group here (EC2 dry run), for VPCs without one. */
   canCreateIsolationGroup: boolean | undefined;
-  ebsEncryptionByDefault: boolean;
 }
 
-export async function readContainment(clients: AwsClients, region: string): Promise<ContainmentState> {
+/** EC2 default: are new volumes and snapshot copies encrypted in this region? */
+export async function readEbsEncryptionByDefault(clients: AwsClients, region: string): Promise<boolean> {
+  const ebs = await clients.client(EC2Client, region).send(new GetEbsEncryptionByDefaultCommand({}));
+  return ebs.EbsEncryptionByDefault === true;
+}
+
+export async function readIsolation(clients: AwsClients, region: string): Promise<IsolationState> {
   const ec2 = clients.client(EC2Client, region);
   const vpcs: VpcIsolationState[] = [];
   for await (const page of paginateDescribeVpcs({ client: ec2 }, {})) {
@@ -54,6 +59,5 @@ export async function readContainment(clients: AwsClients, region: string): Prom
       else canCreateIsolationGroup = undefined;
     }
   }
-  const ebs = await ec2.send(new GetEbsEncryptionByDefaultCommand({}));
-  return { vpcs, canCreateIsolationGroup, ebsEncryptionByDefault: ebs.EbsEncryptionByDefault === true };
+  return { vpcs, canCreateIsolationGroup };
 }

@@ -6,19 +6,25 @@ export type Observed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** `Name: message` of an AWS SDK error, with unimplemented-API answers (HTML instead of XML/JSON) named as such. */
 export function describeAwsFailure(error: unknown, operation: string): string {
-  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  const e = error as
+    | {
+        name?: string;
+        message?: string;
+        $metadata?: { httpStatusCode?: number };
+        $response?: { body?: unknown };
+      }
+    | undefined;
   const name = e?.name ?? 'Error';
   const message = e?.message ?? String(error);
   const status = e?.$metadata?.httpStatusCode;
-  if (/Deserialization|Unexpected token|not valid JSON|char '<'|parse/i.test(`${name} ${message}`)) {
-    return `${operation}: not supported by this endpoint (the answer was not an AWS response${status ? `, HTTP ${status}` : ''})`;
-  }
+  const body =
+    typeof e?.$response?.body === 'string' ? e.$response.body.trimStart().slice(0, 20).toLowerCase() : '';
   if (
-    status === 404 &&
-    /UnknownOperation|NotFound|404/i.test(`${name} ${message}`) &&
-    name === 'UnknownError'
+    /Deserialization error|XML parse error|is not valid JSON/i.test(message) ||
+    /^<(!doctype|html)/.test(body)
   ) {
-    return `${operation}: not supported by this endpoint (HTTP 404)`;
+    const http = status ? `, HTTP ${status}` : '';
+    return `${operation}: not supported by this endpoint (the answer was an HTML page, not an AWS response${http})`;
   }
   if (/AccessDenied|UnauthorizedOperation|AuthorizationError|Forbidden/i.test(name)) {
     return `${operation}: access denied (${name}); grant garrison's audit role read access`;

@@ -2,7 +2,7 @@ import type { AwsClients } from '../../aws/clients.js';
 import { createLimiter } from '../../trail/sources/limit.js';
 import type { EvidenceBucketState } from './bucket.js';
 import { readBucketExposure, readBucketLogging } from './bucket.js';
-import { type ContainmentState, readContainment } from './containment.js';
+import { type IsolationState, readEbsEncryptionByDefault, readIsolation } from './containment.js';
 import { type GuardDutyState, readGuardDuty } from './guardduty.js';
 import { type LogMonitoringState, readLogMonitoring } from './log-monitoring.js';
 import { type Observed, observe } from './observe.js';
@@ -38,7 +38,8 @@ export interface AccountSnapshot {
   /** By log group ARN, for every trail that delivers to CloudWatch Logs. */
   logMonitoring: Record<string, Observed<LogMonitoringState>>;
   guardDuty: Record<string, Observed<GuardDutyState>>;
-  containment: Record<string, Observed<ContainmentState>>;
+  isolation: Record<string, Observed<IsolationState>>;
+  ebsEncryptionByDefault: Record<string, Observed<boolean>>;
   evidenceBuckets: Observed<EvidenceBucketState[]>;
   responderRoles: Observed<string[]>;
   scope: AuditScope;
@@ -50,8 +51,8 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
   const limit = createLimiter(4);
   const [organization, trails, evidenceBuckets, responderRoles] = await Promise.all([
     observe('organizations:DescribeOrganization', () => readOrganization(clients)),
-    observe('cloudtrail:DescribeTrails', () => readTrails(clients)),
-    observe('s3:ListBuckets', () => readEvidenceBuckets(clients, scope.evidenceBucket)),
+    observe('CloudTrail trails, status and event selectors', () => readTrails(clients)),
+    observe('S3 evidence buckets (ListBuckets, versioning, Object Lock)', () => readEvidenceBuckets(clients, scope.evidenceBucket)),
     observe('iam:ListRoles', () => readResponderRoles(clients, scope.responderRole)),
   ]);
   const trailBuckets: Record<string, TrailBucketState> = {};
@@ -60,7 +61,7 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
     if (trail.bucketName && !trailBuckets[trail.bucketName]) {
       const bucket = trail.bucketName;
       trailBuckets[bucket] = {
-        exposure: await observe('s3:GetPublicAccessBlock/GetBucketPolicyStatus', () =>
+        exposure: await observe('S3 public access block, policy status and ACL', () =>
           readBucketExposure(clients, bucket),
         ),
         accessLogsTo: await observe('s3:GetBucketLogging', () => readBucketLogging(clients, bucket)),
@@ -74,12 +75,18 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
     }
   }
   const guardDuty: Record<string, Observed<GuardDutyState>> = {};
-  const containment: Record<string, Observed<ContainmentState>> = {};
+  const isolation: Record<string, Observed<IsolationState>> = {};
+  const ebsEncryptionByDefault: Record<string, Observed<boolean>> = {};
   await Promise.all(
     regions.map((region) =>
       limit(async () => {
-        guardDuty[region] = await observe('guardduty:ListDetectors', () => readGuardDuty(clients, region));
-        containment[region] = await observe('ec2:DescribeVpcs', () => readContainment(clients, region));
+        guardDuty[region] = await observe('GuardDuty detectors and EventBridge finding rules', () =>
+          readGuardDuty(clients, region),
+        );
+        isolation[region] = await observe('EC2 VPCs and security groups', () => readIsolation(clients, region));
+        ebsEncryptionByDefault[region] = await observe('ec2:GetEbsEncryptionByDefault', () =>
+          readEbsEncryptionByDefault(clients, region),
+        );
       }),
     ),
   );
@@ -91,7 +98,8 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
     trailBuckets,
     logMonitoring,
     guardDuty,
-    containment,
+    isolation,
+    ebsEncryptionByDefault,
     evidenceBuckets,
     responderRoles,
     scope,

@@ -13,9 +13,9 @@ export default defineCheck(
   },
   (snapshot) =>
     snapshot.regions.map((region): CheckOutcome => {
-      const read = valueOr(snapshot.containment[region], region);
+      const read = valueOr(snapshot.ebsEncryptionByDefault[region], region);
       if ('outcome' in read) return read.outcome;
-      return read.value.ebsEncryptionByDefault
+      return read.value
         ? { region, status: 'pass', detail: 'new volumes and snapshot copies are encrypted' }
         : { region, status: 'fail', detail: 'EBS encryption by default is off' };
     }),

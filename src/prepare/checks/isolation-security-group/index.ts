@@ -14,7 +14,7 @@ export default defineCheck(
   },
   (snapshot) =>
     snapshot.regions.map((region): CheckOutcome => {
-      const read = valueOr(snapshot.containment[region], region);
+      const read = valueOr(snapshot.isolation[region], region);
       if ('outcome' in read) return read.outcome;
       const { vpcs, canCreateIsolationGroup } = read.value;
       if (vpcs.length === 0) return { region, status: 'not_applicable', detail: 'no VPC in this region' };
