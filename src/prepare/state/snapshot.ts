@@ -52,7 +52,9 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
   const [organization, trails, evidenceBuckets, responderRoles] = await Promise.all([
     observe('organizations:DescribeOrganization', () => readOrganization(clients)),
     observe('CloudTrail trails, status and event selectors', () => readTrails(clients)),
-    observe('S3 evidence buckets (ListBuckets, versioning, Object Lock)', () => readEvidenceBuckets(clients, scope.evidenceBucket)),
+    observe('S3 evidence buckets (ListBuckets, versioning, Object Lock)', () =>
+      readEvidenceBuckets(clients, scope.evidenceBucket),
+    ),
     observe('iam:ListRoles', () => readResponderRoles(clients, scope.responderRole)),
   ]);
   const trailBuckets: Record<string, TrailBucketState> = {};
@@ -83,7 +85,9 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
         guardDuty[region] = await observe('GuardDuty detectors and EventBridge finding rules', () =>
           readGuardDuty(clients, region),
         );
-        isolation[region] = await observe('EC2 VPCs and security groups', () => readIsolation(clients, region));
+        isolation[region] = await observe('EC2 VPCs and security groups', () =>
+          readIsolation(clients, region),
+        );
         ebsEncryptionByDefault[region] = await observe('ec2:GetEbsEncryptionByDefault', () =>
           readEbsEncryptionByDefault(clients, region),
         );
