@@ -2,15 +2,7 @@
  * What every background actor shares: the organisation, the random stream, the sessions, and
  * how a call becomes a record (S3's bracketed user agent and request ids, TLS details, denials).
  */
-import {
-  type Call,
-  type CallMaker,
-  ec2Reads,
-  everydayWrites,
-  iamReads,
-  otherReads,
-  s3Reads,
-} from './calls.js';
+import { type Call, type CallMaker, ec2Reads, s3Reads } from './calls.js';
 import { accessDenied } from './denials.js';
 import {
   amzId2,
@@ -21,9 +13,11 @@ import {
   tlsFor,
   trailEvent,
 } from './event.js';
+import { everydayWrites } from './everyday-writes.js';
 import type { Identity } from './identities.js';
 import type { Organisation, Person, Workload } from './organisation.js';
 import type { Prng } from './prng.js';
+import { iamReads, otherReads } from './service-reads.js';
 import type { SessionBook } from './sessions.js';
 import { s3Agent } from './user-agents.js';
 

@@ -2,12 +2,13 @@
  * People and their pipelines: console and CLI sessions through IAM Identity Center, break-glass
  * console sign-ins with MFA, Terraform in GitHub Actions, an on-premises backup job's old key.
  */
-import { type Call, objectKey, s3BucketCall, s3ObjectCall } from './calls.js';
+import { type Call, s3BucketCall } from './calls.js';
 import { type Emitter, HOUR } from './emitter.js';
 import { type EventSpec, type TrailEvent, tlsFor } from './event.js';
 import { assumedRole, type Identity, iamDate, iamUser, ssoSession } from './identities.js';
 import type { Person } from './organisation.js';
 import { CONSOLE_BROWSERS, cliAgent, terraformAgent } from './user-agents.js';
+import { objectKey, s3ObjectCall } from './workload-calls.js';
 
 function personSession(kit: Emitter, person: Person, timeMs: number): Identity {
   const role = kit.org.ssoRoles[person.permissionSet];

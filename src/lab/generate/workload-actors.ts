@@ -1,11 +1,12 @@
 /** The organisation's own code at work: instances and Lambda functions using their roles. */
-import { kmsDecrypt, objectKey, s3ObjectCall, workloadCall } from './calls.js';
+
 import { type Emitter, HOUR } from './emitter.js';
 import type { TrailEvent } from './event.js';
 import { assumedRole } from './identities.js';
 import { awsAddress, type Workload } from './organisation.js';
 import { instanceIdentity } from './service-actors.js';
 import { botoAgent, sdkJsAgent } from './user-agents.js';
+import { kmsDecrypt, objectKey, s3ObjectCall, workloadCall } from './workload-calls.js';
 
 function workloadAgent(kit: Emitter, w: Workload, client: string): string {
   return w.language === 'python' ? botoAgent(kit.prng, 'AWS_EC2') : sdkJsAgent(kit.prng, client);
