@@ -6,8 +6,8 @@ import { createMatcher, type EventsFilterOptions } from '../filter.js';
 import { checkRecord } from '../record.js';
 import { decodeBlob } from './decode.js';
 import { scanDelivered } from './fast.js';
-import { RecordSifter } from './sift.js';
-import type { ScanEvent } from './types.js';
+import { MAX_NEEDLES, RecordSifter } from './sift.js';
+import type { RecordPeek, ScanEvent } from './types.js';
 
 /**
  * The fast path must give exactly the answer of the slow, obvious way: JSON.parse the whole file,
@@ -106,6 +106,28 @@ describe('the fast path agrees with parsing everything', () => {
     const result = scanDelivered(plain, 0, sifter);
     assert.notEqual(result, 'fallback');
     if (result !== 'fallback') assert.equal(result.records, 40);
+  });
+
+  it('drops needles past MAX_NEEDLES and still finds every match through the peek', async () => {
+    const records = makeRecords(12, 300);
+    const names = new Set(['ConsoleLogin', 'AssumeRole']);
+    const many = [...names]
+      .map((n) => `"${n}"`)
+      .concat(Array.from({ length: MAX_NEEDLES }, (_, i) => `"Nope${i}"`));
+    const matcher = {
+      needles: many,
+      mightMatch: (peek: RecordPeek) => peek.strings('eventName').some((n) => names.has(n)),
+      match: (record: { eventName: string; eventID?: string }) =>
+        names.has(record.eventName) ? record.eventID : undefined,
+    };
+    assert.equal(new RecordSifter(matcher, 'f', () => {}).needles, undefined);
+    const events: ScanEvent[] = [];
+    await decodeBlob(delivered(records), 'f', matcher, (e) => events.push(e));
+    const expected = records.filter((r) => names.has(r.eventName as string)).map((r) => r.eventID);
+    assert.deepEqual(
+      events.map((e) => (e.kind === 'match' ? e.value : e.kind)),
+      expected,
+    );
   });
 
   it('parses only the records a one-field filter can match', () => {

@@ -5,6 +5,13 @@ import type { RecordMatcher, ScanEvent } from './types.js';
 
 export type Emit = (event: ScanEvent) => void;
 
+/**
+ * Each needle costs one byte search over the whole file; past this many, checking every record's
+ * peek (mightMatch) is cheaper, so the needles are not used (a matcher with many values to look
+ * for does best with a Set lookup in mightMatch).
+ */
+export const MAX_NEEDLES = 8;
+
 /** What happened to one record's bytes. 'unparsable': not JSON (the caller decides: fall back or reject). */
 export type Sifted = 'skipped' | 'checked' | 'unparsable';
 
@@ -23,7 +30,10 @@ export class RecordSifter {
     private readonly emit: Emit,
   ) {
     const needles = matcher.needles;
-    this.needles = needles && needles.length > 0 ? needles.map((n) => textBytes(n)) : undefined;
+    this.needles =
+      needles && needles.length > 0 && needles.length <= MAX_NEEDLES
+        ? needles.map((n) => textBytes(n))
+        : undefined;
   }
 
   /** True when no needle occurs in `buf[start, end)` (so the record cannot match). */
