@@ -56,6 +56,10 @@ export class BoundedMap<K, V> {
   values(): IterableIterator<V> {
     return this.#entries.values();
   }
+
+  entries(): IterableIterator<[K, V]> {
+    return this.#entries.entries();
+  }
 }
 
 /** Timestamped items within a time window, at most `capacity` of them (oldest dropped first). */

@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { CloudTrailRecord } from '../../trail/record.js';
+import { BytePeek } from '../../trail/scan/peek.js';
 import { apiCall, CLI_AGENT, OFFICE_IP } from '../rules/sample-events.js';
-import { agentFamily, firstUseThenSensitiveCall as detection } from './first-use.js';
+import { agentFamily, firstUseThenSensitiveCall as detection, SENSITIVE } from './first-use.js';
 
 const at = (minute: number) => `2026-03-14T13:${String(minute).padStart(2, '0')}:00Z`;
 const call = (minute: number, eventName: string, sourceIPAddress = OFFICE_IP, userAgent = CLI_AGENT) =>
   apiCall({ eventSource: 'iam.amazonaws.com', eventName, eventTime: at(minute), sourceIPAddress, userAgent });
 const baseline = [call(0, 'ListUsers'), call(1, 'GetUser'), call(2, 'ListRoles')];
+
+function hunt(records: CloudTrailRecord[], options = {}) {
+  const detector = detection.create(options);
+  const during = records.flatMap((r) => detector.observe(r));
+  return { hits: [...during, ...detector.flush()], during, detector };
+}
 
 describe(detection.meta.id, () => {
   it('blurs version numbers in user agents and ignores AWS service agents', () => {
@@ -15,14 +23,13 @@ describe(detection.meta.id, () => {
     assert.equal(agentFamily('AWS Internal'), undefined);
   });
 
-  it('fires when a new IP appears and then makes a sensitive call', () => {
-    const detector = detection.create();
-    const records = [
+  it('reports, at the end of the hunt, a sensitive call from an IP first used shortly before', () => {
+    const { hits, during } = hunt([
       ...baseline,
       call(10, 'GetUser', '203.0.113.66'),
       call(12, 'CreateAccessKey', '203.0.113.66'),
-    ];
-    const hits = records.flatMap((r) => detector.observe(r));
+    ]);
+    assert.deepEqual(during, []);
     assert.equal(hits.length, 1);
     assert.equal(hits[0]?.eventName, 'CreateAccessKey');
     assert.match(
@@ -33,15 +40,49 @@ describe(detection.meta.id, () => {
   });
 
   it('fires on a new user agent family (a pentest distribution, another SDK)', () => {
-    const detector = detection.create();
     const boto = 'Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#6.5.0-kali3-amd64';
-    const hits = [...baseline, call(20, 'StopLogging', OFFICE_IP, boto)].flatMap((r) => detector.observe(r));
+    const { hits } = hunt([...baseline, call(20, 'StopLogging', OFFICE_IP, boto)]);
     assert.equal(hits.length, 1);
     assert.match(hits[0]?.summary ?? '', /user agent Boto#/);
   });
 
-  it('stays silent without a baseline, for familiar places, for harmless calls and after the follow-up hour', () => {
+  it('gives the same answer whatever order the files are read in', () => {
+    const records = [
+      ...baseline,
+      call(10, 'GetUser', '203.0.113.66'),
+      call(12, 'CreateAccessKey', '203.0.113.66'),
+    ];
+    const inOrder = hunt(records).hits.map((h) => h.eventId);
+    const reversed = hunt([...records].reverse()).hits.map((h) => h.eventId);
+    assert.deepEqual(reversed, inOrder);
+  });
+
+  it('gives the same answer when workers collect first-seen tables from raw bytes and only sensitive calls are parsed', () => {
+    const records = [
+      ...baseline,
+      call(10, 'GetUser', '203.0.113.66'),
+      call(12, 'CreateAccessKey', '203.0.113.66'),
+      call(13, 'CreateAccessKey'),
+    ];
+    const expected = hunt(records).hits.map((h) => h.eventId);
+    const collector = detection.collector?.();
+    assert.ok(collector);
     const detector = detection.create();
+    for (const record of records) {
+      const peek = new BytePeek(Buffer.from(JSON.stringify(record)));
+      collector.peek(peek);
+      if (detection.mightMatch(peek)) detector.observe(record);
+    }
+    detector.absorb?.(structuredClone(collector.drain()));
+    assert.deepEqual(
+      detector.flush().map((h) => h.eventId),
+      expected,
+    );
+    assert.equal(expected.length, 1);
+    assert.deepEqual(collector.drain(), [], 'drain starts afresh');
+  });
+
+  it('stays silent without a baseline, for familiar places, for harmless calls and after the follow-up hour', () => {
     const records = [
       call(0, 'CreateAccessKey', '203.0.113.9'),
       call(1, 'ListUsers'),
@@ -51,17 +92,32 @@ describe(detection.meta.id, () => {
       call(5, 'ListGroups', '198.51.100.99'),
       { ...call(0, 'CreateAccessKey', '198.51.100.99'), eventTime: '2026-03-14T15:30:00Z' },
     ];
-    assert.deepEqual(
-      records.flatMap((r) => detector.observe(r)),
-      [],
-    );
+    assert.deepEqual(hunt(records).hits, []);
+  });
+
+  it('ignores malformed aggregates and services acting for the principal', () => {
+    const detector = detection.create();
+    for (const junk of [
+      null,
+      7,
+      'x',
+      [[1, 2, 3]],
+      [['p', 'not-a-list', []]],
+      [['p', [1], [['m', 'soon', 'e']]]],
+    ])
+      detector.absorb?.(junk);
+    const viaService = call(12, 'CreateAccessKey', '203.0.113.66');
+    viaService.userIdentity = { ...viaService.userIdentity, invokedBy: 'cloudformation.amazonaws.com' };
+    for (const r of [...baseline, call(10, 'GetUser', '203.0.113.66'), viaService]) detector.observe(r);
+    assert.deepEqual(detector.flush(), []);
+    assert.ok(SENSITIVE.has('CreateAccessKey'));
   });
 
   it('holds at most maxKeys principals', () => {
     const detector = detection.create({ maxKeys: 20 });
     for (let i = 0; i < 300; i++) {
       const r = call(0, 'ListUsers');
-      r.userIdentity = { ...r.userIdentity, arn: `arn:aws:iam::111122223333:user/u${i}` };
+      r.userIdentity = { ...r.userIdentity, principalId: `AIDA${i}` };
       detector.observe(r);
     }
     assert.equal(detector.size(), 20);

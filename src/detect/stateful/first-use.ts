@@ -1,14 +1,14 @@
-import { isIP } from 'node:net';
 import { type CloudTrailRecord, principalOf } from '../../trail/record.js';
-import { BoundedMap } from './bounded.js';
+import { FirstSeenTable, MIN_HISTORY, marksOf, peekFirstSeen } from './first-use-table.js';
 import { DEFAULT_MAX_KEYS, defineStateful, type StatefulHit, statefulHit, timeOf } from './types.js';
+
+export { agentFamily } from './first-use-table.js';
 
 const ID = 'garrison-aws-first-use-then-sensitive-call';
 /** A sensitive call must follow the first use of the new IP or user agent within this time. */
 const FOLLOW_MS = 60 * 60 * 1000;
-/** Records of the principal seen before a new IP or agent counts as "new" (a baseline must exist). */
-const MIN_HISTORY = 3;
-const MAX_PER_PRINCIPAL = 64;
+/** Sensitive calls kept until the end of the hunt (the oldest are dropped past this). */
+const MAX_PENDING = 20_000;
 
 /** Calls that change who can do what, hide activity or read secrets: worth a look from an unfamiliar place. */
 export const SENSITIVE = new Set([
@@ -37,7 +37,7 @@ export const SENSITIVE = new Set([
   'PutBucketAcl',
   'DeleteBucketPolicy',
   'PutBucketPublicAccessBlock',
-  'DeletePublicAccessBlock',
+  'DeleteBucketPublicAccessBlock',
   'GetSecretValue',
   'BatchGetSecretValue',
   'GetPasswordData',
@@ -55,40 +55,25 @@ export const SENSITIVE = new Set([
   'DisableKey',
 ]);
 
-/** A user agent with its version numbers blurred, so an upgraded CLI is not a "new" agent. */
-export function agentFamily(userAgent: string | undefined): string | undefined {
-  if (!userAgent || /amazonaws\.com$|^AWS Internal/i.test(userAgent)) return undefined;
-  return userAgent.replace(/\d+/g, '#').slice(0, 200);
-}
-
-/** A small insertion-ordered set that forgets its oldest member past the cap. */
-function remember(set: Set<string>, value: string): void {
-  set.add(value);
-  if (set.size > MAX_PER_PRINCIPAL) {
-    const oldest = set.values().next().value;
-    if (oldest !== undefined) set.delete(oldest);
-  }
-}
-
-interface Familiar {
-  history: number;
-  ips: Set<string>;
-  agents: Set<string>;
-  /** New IPs / agents first seen in this window → when and in which event. */
-  fresh: Map<string, { time: number; eventId: string | undefined }>;
+function keyOf(record: CloudTrailRecord): string {
+  return record.userIdentity?.principalId ?? principalOf(record);
 }
 
 /**
  * A principal's first use, within the hunted window, of a source IP or user agent it had not used
- * before, followed within an hour by a sensitive call from that IP or agent: the moment stolen
- * credentials change hands and the new holder acts.
+ * before (after at least MIN_HISTORY earlier calls), followed within an hour by a sensitive call
+ * from that IP or agent: the moment stolen credentials change hands and the new holder acts.
+ *
+ * Its first-seen tables merge by minimum, so the answer does not depend on the order files are
+ * read in; hits are reported at the end of the stream (flush). Scan workers feed the tables from
+ * raw bytes through the collector, so only sensitive calls need to be parsed.
  */
 export const firstUseThenSensitiveCall = defineStateful(
   'src/detect/stateful/first-use.ts',
   {
     id: ID,
     title: 'Sensitive call from a source IP or user agent new for the principal',
-    description: `A principal with an established history in the hunted window used a source IP or user agent it had not used before, and within ${FOLLOW_MS / 60000} minutes made a sensitive call (IAM changes, logging changes, secret reads, sharing, remote execution) from it. Credentials used by someone new.`,
+    description: `A principal with at least ${MIN_HISTORY} earlier calls in the hunted window used a source IP or user agent it had not used before, and within ${FOLLOW_MS / 60000} minutes made a sensitive call (IAM changes, logging changes, secret reads, sharing, remote execution) from it. Credentials used by someone new.`,
     severity: 'medium',
     mitre: ['T1078.004', 'T1550.001'],
     guardduty: [
@@ -100,59 +85,68 @@ export const firstUseThenSensitiveCall = defineStateful(
     ],
     falsePositives: [
       'Administrators working from a new network (travel, VPN change)',
-      'A CLI or SDK upgrade that changes the user agent',
+      'A CLI or SDK change that alters the user agent',
     ],
     playbook: 'iam-user',
+    eventNames: [...SENSITIVE],
   },
   {
-    eventNames: undefined,
-    mightMatch: () => true,
+    eventNames: SENSITIVE,
+    mightMatch: (peek) => peek.strings('eventName').some((n) => SENSITIVE.has(n)),
+    collector(options = {}) {
+      let table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
+      return {
+        peek(peek) {
+          const seen = peekFirstSeen(peek);
+          if (seen) table.note(seen.principal, seen.time, seen.marks, seen.eventId);
+        },
+        drain() {
+          const aggregate = table.toAggregate();
+          table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
+          return aggregate;
+        },
+      };
+    },
     create(options = {}) {
-      const principals = new BoundedMap<string, Familiar>(options.maxKeys ?? DEFAULT_MAX_KEYS);
+      const table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
+      const pending: CloudTrailRecord[] = [];
       return {
         id: ID,
-        size: () => principals.size,
-        flush: () => [],
+        size: () => table.size,
+        absorb: (aggregate) => table.merge(aggregate),
         observe(record: CloudTrailRecord): StatefulHit[] {
           if (record.userIdentity?.invokedBy) return [];
-          const principal = principalOf(record);
-          const state = principals.upsert(principal, () => ({
-            history: 0,
-            ips: new Set(),
-            agents: new Set(),
-            fresh: new Map(),
-          }));
-          const now = timeOf(record);
-          const ip =
-            record.sourceIPAddress && isIP(record.sourceIPAddress)
-              ? `ip ${record.sourceIPAddress}`
-              : undefined;
-          const agent = agentFamily(record.userAgent);
-          const marks = [ip, agent ? `agent ${agent}` : undefined].filter((m): m is string => !!m);
-          for (const [mark, seen] of state.fresh) if (seen.time < now - FOLLOW_MS) state.fresh.delete(mark);
-          for (const mark of marks) {
-            const known = mark.startsWith('ip ') ? state.ips : state.agents;
-            if (!known.has(mark) && state.history >= MIN_HISTORY && !state.fresh.has(mark)) {
-              state.fresh.set(mark, { time: now, eventId: record.eventID });
-              if (state.fresh.size > MAX_PER_PRINCIPAL)
-                state.fresh.delete(state.fresh.keys().next().value as string);
-            }
-            remember(known, mark);
+          table.note(
+            keyOf(record),
+            timeOf(record),
+            marksOf(record.sourceIPAddress, record.userAgent),
+            record.eventID,
+          );
+          if (SENSITIVE.has(record.eventName)) {
+            pending.push(record);
+            if (pending.length > MAX_PENDING) pending.shift();
           }
-          state.history++;
-          if (!SENSITIVE.has(record.eventName)) return [];
-          const fresh = marks.filter((m) => state.fresh.has(m));
-          if (fresh.length === 0) return [];
-          return [
-            statefulHit(
-              ID,
-              record,
-              `${record.eventName} from ${fresh.map((m) => m.replace(/^agent /, 'user agent ')).join(' and ')}, first used by this principal ${Math.round((now - Math.min(...fresh.map((m) => state.fresh.get(m)?.time ?? now))) / 60000)} min earlier`,
-              fresh
-                .map((m) => state.fresh.get(m)?.eventId)
-                .filter((e): e is string => !!e && e !== record.eventID),
-            ),
-          ];
+          return [];
+        },
+        flush(): StatefulHit[] {
+          const hits: StatefulHit[] = [];
+          for (const record of pending.splice(0)) {
+            const now = timeOf(record);
+            const fresh = marksOf(record.sourceIPAddress, record.userAgent)
+              .map((mark) => ({ mark, first: table.newMarkSince(keyOf(record), mark) }))
+              .filter((f) => f.first && f.first.time <= now && now - f.first.time <= FOLLOW_MS);
+            if (fresh.length === 0) continue;
+            const since = Math.min(...fresh.map((f) => f.first?.time ?? now));
+            hits.push(
+              statefulHit(
+                ID,
+                record,
+                `${record.eventName} from ${fresh.map((f) => f.mark.replace(/^agent /, 'user agent ')).join(' and ')}, first used by this principal ${Math.round((now - since) / 60000)} min earlier`,
+                fresh.map((f) => f.first?.eventId).filter((e): e is string => !!e && e !== record.eventID),
+              ),
+            );
+          }
+          return hits;
         },
       };
     },

@@ -5,7 +5,13 @@ import type { CloudTrailRecord } from '../../trail/record.js';
 import { BytePeek } from '../../trail/scan/peek.js';
 import { loadPack } from '../pack.js';
 import { apiCall, CLI_AGENT, consoleLogin, OFFICE_IP } from '../rules/sample-events.js';
-import { STATEFUL_DETECTIONS, StatefulRun, slimRecord, statefulMightMatch } from './index.js';
+import {
+  STATEFUL_DETECTIONS,
+  StatefulCollectors,
+  StatefulRun,
+  slimRecord,
+  statefulMightMatch,
+} from './index.js';
 import { defineStateful, type StatefulHit } from './types.js';
 
 const at = (minute: number, second = 0) =>
@@ -101,23 +107,25 @@ describe('the stateful detections', () => {
     const full = new StatefulRun();
     const slim = new StatefulRun();
     const records = incident();
-    const expected = records.flatMap((r) => full.observe(r)).map(key);
-    const actual = records.flatMap((r) => slim.observe(slimRecord(r))).map(key);
+    const expected = [...records.flatMap((r) => full.observe(r)), ...full.flush()].map(key);
+    const actual = [...records.flatMap((r) => slim.observe(slimRecord(r))), ...slim.flush()].map(key);
     assert.deepEqual(actual, expected);
     assert.ok(
       JSON.stringify(slimRecord(records[0] as CloudTrailRecord)).length < JSON.stringify(records[0]).length,
     );
   });
 
-  it('find the same when the fast path drops the records their raw test rejects', () => {
+  it('find the same when the fast path drops the records their raw test rejects, with collectors', () => {
     const all = new StatefulRun();
     const filtered = new StatefulRun();
+    const collectors = new StatefulCollectors();
     const expected: string[] = [];
     const actual: string[] = [];
     let skipped = 0;
     for (const record of incident()) {
       expected.push(...all.observe(record).map(key));
       const peek = new BytePeek(Buffer.from(JSON.stringify(record)));
+      collectors.peek(peek);
       // Each detector sees only what its own raw test lets through.
       const keep = filtered.detectors.flatMap((d, i) => {
         if (STATEFUL_DETECTIONS[i]?.mightMatch(peek)) return d.observe(record);
@@ -126,10 +134,19 @@ describe('the stateful detections', () => {
       });
       actual.push(...keep.map(key));
     }
+    expected.push(...all.flush().map(key));
+    filtered.absorb(structuredClone(collectors.drain()));
+    actual.push(...filtered.flush().map(key));
     assert.deepEqual(actual, expected);
+    assert.ok(expected.some((k) => k.startsWith('garrison-aws-first-use-then-sensitive-call')));
     assert.ok(skipped > 0, 'the raw tests rejected nothing: they are not being exercised');
+    assert.equal(collectors.empty, false);
     const quiet = new BytePeek(Buffer.from(JSON.stringify({ eventName: 'ConsoleLogin' })));
     assert.equal(statefulMightMatch(quiet), true);
+    const boring = new BytePeek(
+      Buffer.from(JSON.stringify({ eventName: 'DescribeInstances', principalId: 'AIDA1' })),
+    );
+    assert.equal(statefulMightMatch(boring), false, 'an ordinary successful call need not be parsed');
   });
 
   it('refuse broken metadata, naming the file and the field', () => {

@@ -5,9 +5,21 @@ import { consoleLoginNewIpWithoutMfa } from './console-login-new-ip.js';
 import { firstUseThenSensitiveCall } from './first-use.js';
 import { instanceCredentialsUsedOutsideAws } from './instance-credentials.js';
 import { massDeletion } from './mass-deletion.js';
-import type { StatefulDetection, StatefulDetector, StatefulHit, StatefulOptions } from './types.js';
+import type {
+  StatefulCollector,
+  StatefulDetection,
+  StatefulDetector,
+  StatefulHit,
+  StatefulOptions,
+} from './types.js';
 
-export type { StatefulDetection, StatefulDetector, StatefulHit, StatefulOptions } from './types.js';
+export type {
+  StatefulCollector,
+  StatefulDetection,
+  StatefulDetector,
+  StatefulHit,
+  StatefulOptions,
+} from './types.js';
 
 /** Every stateful detection, explicitly registered. */
 export const STATEFUL_DETECTIONS: readonly StatefulDetection[] = [
@@ -92,5 +104,41 @@ export class StatefulRun {
 
   flush(): StatefulHit[] {
     return this.detectors.flatMap((d) => d.flush());
+  }
+
+  /** Merges the aggregates of StatefulCollectors.drain() (one per scan worker and blob). */
+  absorb(aggregates: unknown): void {
+    if (!aggregates || typeof aggregates !== 'object') return;
+    for (const detector of this.detectors) {
+      const aggregate = (aggregates as Record<string, unknown>)[detector.id];
+      if (aggregate !== undefined) detector.absorb?.(aggregate);
+    }
+  }
+}
+
+/**
+ * The raw-record collectors of the detections that have one, for a scan worker: call peek() on
+ * every record (before deciding whether to parse it) and send drain() back with each blob's end;
+ * the main thread passes it to StatefulRun.absorb().
+ */
+export class StatefulCollectors {
+  readonly #collectors: [string, StatefulCollector][];
+
+  constructor(options: StatefulOptions = {}, detections = STATEFUL_DETECTIONS) {
+    this.#collectors = detections.flatMap((d) =>
+      d.collector ? [[d.meta.id, d.collector(options)] as [string, StatefulCollector]] : [],
+    );
+  }
+
+  get empty(): boolean {
+    return this.#collectors.length === 0;
+  }
+
+  peek(peek: RecordPeek): void {
+    for (const [, collector] of this.#collectors) collector.peek(peek);
+  }
+
+  drain(): Record<string, unknown> {
+    return Object.fromEntries(this.#collectors.map(([id, c]) => [id, c.drain()]));
   }
 }

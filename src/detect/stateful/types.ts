@@ -24,6 +24,18 @@ export interface StatefulDetector {
   flush(): StatefulHit[];
   /** How many keys (principals, sessions) it holds now: what the caps bound. */
   size(): number;
+  /** Merges what a scan worker's collector gathered (see StatefulDetection.collector). */
+  absorb?(aggregate: unknown): void;
+}
+
+/**
+ * Gathers, from the raw bytes of every record, the little a detection needs about records it
+ * does not otherwise see (e.g. first-seen tables), so those records need not be parsed. Lives in
+ * a scan worker; `drain()` returns a structured-clonable aggregate and starts afresh.
+ */
+export interface StatefulCollector {
+  peek(peek: RecordPeek): void;
+  drain(): unknown;
 }
 
 export interface StatefulOptions {
@@ -40,6 +52,8 @@ export interface StatefulDetection {
   /** A cheap test on the raw record: false when the detection certainly ignores it. */
   mightMatch(peek: RecordPeek): boolean;
   create(options?: StatefulOptions): StatefulDetector;
+  /** Optional: a raw-record collector for scan workers, whose aggregates the detector absorbs. */
+  collector?(options?: StatefulOptions): StatefulCollector;
 }
 
 /** Declares a stateful detection; its metadata is validated like a pack rule's (file and field on error). */

@@ -1,0 +1,123 @@
+import { isIP } from 'node:net';
+import type { RecordPeek } from '../../trail/scan/types.js';
+import { BoundedMap } from './bounded.js';
+
+/** Records of a principal that must precede a new IP or agent for it to count as "new" (a baseline). */
+export const MIN_HISTORY = 3;
+const MAX_MARKS = 64;
+
+/** A user agent with its version numbers blurred, so an upgraded CLI is not a "new" agent. */
+export function agentFamily(userAgent: string | undefined): string | undefined {
+  if (!userAgent || /amazonaws\.com$|^AWS Internal/i.test(userAgent)) return undefined;
+  return userAgent.replace(/\d+/g, '#').slice(0, 200);
+}
+
+/** The contexts a call was made from: `ip <address>` and `agent <family>`. */
+export function marksOf(sourceIPAddress: string | undefined, userAgent: string | undefined): string[] {
+  const marks: string[] = [];
+  if (sourceIPAddress && isIP(sourceIPAddress)) marks.push(`ip ${sourceIPAddress}`);
+  const agent = agentFamily(userAgent);
+  if (agent) marks.push(`agent ${agent}`);
+  return marks;
+}
+
+interface PrincipalSeen {
+  /** The MIN_HISTORY earliest activity times, ascending. */
+  earliest: number[];
+  /** Mark → first time seen and the event that showed it. */
+  marks: Map<string, { time: number; eventId: string | undefined }>;
+}
+
+/** Serialised form: [principal, earliest, [mark, time, eventId][]][] (structured-clonable). */
+export type FirstSeenAggregate = [string, number[], [string, number, string | undefined][]][];
+
+/**
+ * Per principal: when it was first active and when it first used each IP and user agent. Merging
+ * takes minima, so tables built from files in any order give the same answer. Bounded: at most
+ * maxPrincipals principals (least recently touched evicted) and MAX_MARKS marks each.
+ */
+export class FirstSeenTable {
+  readonly #principals: BoundedMap<string, PrincipalSeen>;
+
+  constructor(maxPrincipals: number) {
+    this.#principals = new BoundedMap(maxPrincipals);
+  }
+
+  get size(): number {
+    return this.#principals.size;
+  }
+
+  note(principal: string, time: number, marks: readonly string[], eventId: string | undefined): void {
+    const seen = this.#principals.upsert(principal, () => ({ earliest: [], marks: new Map() }));
+    insertEarliest(seen.earliest, time);
+    for (const mark of marks) {
+      const known = seen.marks.get(mark);
+      if (!known || time < known.time) seen.marks.set(mark, { time, eventId });
+    }
+    while (seen.marks.size > MAX_MARKS) seen.marks.delete(seen.marks.keys().next().value as string);
+  }
+
+  /** When the principal first used this mark, if it had MIN_HISTORY earlier records; else undefined. */
+  newMarkSince(principal: string, mark: string): { time: number; eventId: string | undefined } | undefined {
+    const seen = this.#principals.get(principal);
+    const first = seen?.marks.get(mark);
+    if (!seen || !first || seen.earliest.length < MIN_HISTORY) return undefined;
+    const before = seen.earliest.filter((t) => t < first.time).length;
+    return before >= MIN_HISTORY ? first : undefined;
+  }
+
+  merge(aggregate: unknown): void {
+    if (!Array.isArray(aggregate)) return;
+    for (const entry of aggregate as FirstSeenAggregate) {
+      if (
+        !Array.isArray(entry) ||
+        typeof entry[0] !== 'string' ||
+        !Array.isArray(entry[1]) ||
+        !Array.isArray(entry[2])
+      )
+        continue;
+      const [principal, earliest, marks] = entry;
+      const seen = this.#principals.upsert(principal, () => ({ earliest: [], marks: new Map() }));
+      for (const t of earliest) if (typeof t === 'number') insertEarliest(seen.earliest, t);
+      for (const [mark, time, eventId] of marks) {
+        const known = seen.marks.get(mark);
+        if (typeof time === 'number' && (!known || time < known.time))
+          seen.marks.set(mark, { time, eventId });
+      }
+      while (seen.marks.size > MAX_MARKS) seen.marks.delete(seen.marks.keys().next().value as string);
+    }
+  }
+
+  toAggregate(): FirstSeenAggregate {
+    return [...this.#entries()].map(([principal, seen]) => [
+      principal,
+      [...seen.earliest],
+      [...seen.marks].map(([mark, first]) => [mark, first.time, first.eventId]),
+    ]);
+  }
+
+  *#entries(): Generator<[string, PrincipalSeen]> {
+    yield* this.#principals.entries();
+  }
+}
+
+function insertEarliest(list: number[], time: number): void {
+  if (list.length >= MIN_HISTORY && time >= (list[list.length - 1] ?? Infinity)) return;
+  list.push(time);
+  list.sort((a, b) => a - b);
+  if (list.length > MIN_HISTORY) list.length = MIN_HISTORY;
+}
+
+/** Reads what the table needs from a record's raw JSON, without parsing it. */
+export function peekFirstSeen(
+  peek: RecordPeek,
+): { principal: string; time: number; marks: string[]; eventId: string | undefined } | undefined {
+  if (peek.strings('invokedBy').length > 0) return undefined;
+  const ids = peek.strings('principalId');
+  // userIdentity.principalId of a role session is "AROA…:session"; sessionIssuer's is the bare role id.
+  const principal = ids.find((id) => id.includes(':')) ?? ids[0];
+  const time = Date.parse(peek.strings('eventTime')[0] ?? '');
+  if (!principal || Number.isNaN(time)) return undefined;
+  const marks = marksOf(peek.strings('sourceIPAddress')[0], peek.strings('userAgent')[0]);
+  return { principal, time, marks, eventId: peek.strings('eventID')[0] };
+}
