@@ -238,7 +238,8 @@ describe('large blobs are streamed', () => {
     );
     const gz = gzipSync(delivered(records));
     async function* gzChunks() {
-      for (let at = 0; at < gz.length; at += 50) yield gz.subarray(at, at + 50);
+      yield gz.subarray(0, 1); // a slow pipe: the gzip magic split across chunks
+      for (let at = 1; at < gz.length; at += 50) yield gz.subarray(at, at + 50);
     }
     const events2: ScanEvent[] = [];
     await decodeStream(gzChunks(), '-', everything, (e) => events2.push(e));

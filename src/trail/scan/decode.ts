@@ -108,12 +108,17 @@ export async function decodeStream(
   const sifter = new RecordSifter(matcher, location, emit);
   const reader = new LayoutReader(sifter);
   const iterator = chunks[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) {
+  // The gzip magic is two bytes: a pipe may hand over a single byte first.
+  let head = Buffer.alloc(0);
+  while (head.length < 2) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head = Buffer.concat([head, next.value]);
+  }
+  if (head.length === 0) {
     reader.end();
     return stats(reader);
   }
-  const head = Buffer.from(first.value.buffer, first.value.byteOffset, first.value.byteLength);
   const rest = { [Symbol.asyncIterator]: () => iterator };
   async function* all(): AsyncGenerator<Uint8Array> {
     yield head;
