@@ -62,6 +62,10 @@ describe('garrison case (end to end)', () => {
     assert.match(table.stdout, /\[open\]\s+severity high/);
     assert.match(table.stdout, /ACTIONS \(0\)/);
 
+    assert.equal(garrison(['--db', db, 'case', 'note', id, 'web-1 reimaged from the golden AMI']).code, 0);
+    const noted = JSON.parse(garrison(['--db', db, 'case', 'show', id, '--format', 'json']).stdout);
+    assert.equal(noted.notes[0].text, 'web-1 reimaged from the golden AMI');
+
     const closed = garrison(['--db', db, 'case', 'close', id, '--summary', 'reimaged', '--format', 'json']);
     assert.equal(JSON.parse(closed.stdout).status, 'closed');
     const open = garrison(['--db', db, 'case', 'list', '--status', 'open', '--format', 'json']);

@@ -35,7 +35,10 @@ const STEP_WORDS: Record<StepStatus, string> = {
 /** A playbook run as a table: one row per step, then a one-line verdict. */
 export function renderRun(result: RunResult): string {
   const rows = result.outcomes.map((o) => [o.stepId, STEP_WORDS[o.status], o.summary, o.detail]);
-  return textTable(['step', 'status', 'change', 'detail'], [22, 17, 48], rows) + `${runVerdict(result)}\n`;
+  return (
+    textTable(['step', 'status', 'change', 'detail'], [22, 17, 48], rows) +
+    `${forTerminal(runVerdict(result))}\n`
+  );
 }
 
 export function runVerdict(result: RunResult): string {
@@ -59,7 +62,8 @@ const UNDO_WORDS: Record<UndoStatus, string> = {
 
 /** A release as a table: one row per journaled change, newest first, then a verdict. */
 export function renderRelease(result: ReleaseResult): string {
-  if (result.status === 'nothing-to-release') return `case ${result.caseId}: nothing to release.\n`;
+  if (result.status === 'nothing-to-release')
+    return `${forTerminal(`case ${result.caseId}: nothing to release.`)}\n`;
   const rows = result.outcomes.map((o) => [
     o.actionId,
     `${o.playbook}:${o.stepId}`,
@@ -75,15 +79,22 @@ export function renderRelease(result: ReleaseResult): string {
   }[result.status];
   return (
     textTable(['entry', 'step', 'target', 'release', 'detail'], [6, 30, 22, 19], rows) +
-    `case ${result.caseId}: ${verdict}\n`
+    `${forTerminal(`case ${result.caseId}: ${verdict}`)}\n`
   );
 }
 
-/** Asks a yes/no question on the terminal; anything but y/yes is no. */
-export async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+/** Asks a yes/no question on the terminal; anything but y/yes (an empty answer, end of input) is no. */
+export async function confirm(
+  question: string,
+  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = {
+    input: process.stdin,
+    output: process.stderr,
+  },
+): Promise<boolean> {
+  const rl = createInterface({ input: io.input, output: io.output });
+  const closed = new Promise<string>((resolve) => rl.once('close', () => resolve('')));
   try {
-    const answer = await rl.question(`${question} [y/N] `);
+    const answer = await Promise.race([rl.question(`${question} [y/N] `), closed]);
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { CaseStore } from '../../cases/store.js';
 import { CASE_STATUSES, type Case, SEVERITIES, type Severity } from '../../cases/types.js';
+import { GarrisonError } from '../../errors.js';
 import { openCaseStore } from '../case-store.js';
 import { forTerminal, safeJson } from '../output/neutralise.js';
 import { textTable } from '../playbook-output.js';
@@ -116,7 +117,7 @@ function printCases(cases: Case[], format: 'table' | 'json'): void {
 export function registerCase(program: Command): void {
   const cases = program
     .command('case')
-    .description('incident cases: open, list, show (actions, evidence, custody) and close')
+    .description('incident cases: open, list, show (actions, evidence, custody), note and close')
     .addHelpText(
       'after',
       '\nExample:\n  garrison case new --title "Miner on web-1" --severity high\n  garrison case list',
@@ -172,6 +173,19 @@ export function registerCase(program: Command): void {
     .action(
       withStore((store, id: string, options: { format?: string }) => {
         showCase(store, id, chosenFormat(options.format));
+      }),
+    );
+
+  cases
+    .command('note')
+    .description('add a note to a case (who and when are recorded)')
+    .argument('<id>', 'the case id')
+    .argument('<text>', 'the note')
+    .action(
+      withStore((store, id: string, text: string) => {
+        if (!text.trim()) throw new GarrisonError('usage', 'the note is empty');
+        const note = store.cases.addNote(id, text);
+        process.stderr.write(`note ${note.id} added to ${id}\n`);
       }),
     );
 
