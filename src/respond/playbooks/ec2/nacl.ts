@@ -5,6 +5,7 @@ import {
   ReplaceNetworkAclAssociationCommand,
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../../../aws/clients.js';
+import { awsErrorCode } from '../shared/aws-errors.js';
 import { PURPOSE_TAG } from './isolation-groups.js';
 
 export const NACL_ACTIONS = [
@@ -70,25 +71,38 @@ export async function ensureDenyAllAcl(clients: AwsClients, region: string, vpcI
   return created.NetworkAcl?.NetworkAclId ?? '';
 }
 
-/** Moves each subnet to the given ACL (the subnet's current association is replaced). */
-export async function associateAcls(clients: AwsClients, region: string, wanted: SubnetAcl[]): Promise<void> {
+/**
+ * Moves each subnet to the given ACL (the subnet's current association is replaced). A replace whose
+ * association id is gone was a retried call that took effect: the associations are read again, once.
+ */
+export async function associateAcls(
+  clients: AwsClients,
+  region: string,
+  wanted: SubnetAcl[],
+  retry = true,
+): Promise<void> {
   const ec2 = clients.client(EC2Client, region);
   const answer = await ec2.send(
     new DescribeNetworkAclsCommand({
       Filters: [{ Name: 'association.subnet-id', Values: wanted.map((w) => w.subnetId) }],
     }),
   );
-  await Promise.all(
-    wanted.map(async (w) => {
-      for (const acl of answer.NetworkAcls ?? [])
-        for (const a of acl.Associations ?? [])
-          if (a.SubnetId === w.subnetId && acl.NetworkAclId !== w.networkAclId)
-            await ec2.send(
-              new ReplaceNetworkAclAssociationCommand({
-                AssociationId: a.NetworkAclAssociationId,
-                NetworkAclId: w.networkAclId,
-              }),
-            );
-    }),
-  );
+  try {
+    await Promise.all(
+      wanted.map(async (w) => {
+        for (const acl of answer.NetworkAcls ?? [])
+          for (const a of acl.Associations ?? [])
+            if (a.SubnetId === w.subnetId && acl.NetworkAclId !== w.networkAclId)
+              await ec2.send(
+                new ReplaceNetworkAclAssociationCommand({
+                  AssociationId: a.NetworkAclAssociationId,
+                  NetworkAclId: w.networkAclId,
+                }),
+              );
+      }),
+    );
+  } catch (error) {
+    if (!retry || awsErrorCode(error) !== 'InvalidAssociationID.NotFound') throw error;
+    await associateAcls(clients, region, wanted, false);
+  }
 }

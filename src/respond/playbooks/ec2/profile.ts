@@ -1,10 +1,12 @@
 import {
   AssociateIamInstanceProfileCommand,
+  DescribeIamInstanceProfileAssociationsCommand,
   DisassociateIamInstanceProfileCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { GetInstanceProfileCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { AwsClients } from '../../../aws/clients.js';
+import { awsErrorCode } from '../shared/aws-errors.js';
 
 export const PROFILE_ACTIONS = ['ec2:DisassociateIamInstanceProfile', 'iam:GetInstanceProfile'];
 export const PROFILE_UNDO_ACTIONS = ['ec2:AssociateIamInstanceProfile', 'iam:PassRole'];
@@ -27,9 +29,14 @@ export async function disassociateProfile(
   region: string,
   associationId: string,
 ): Promise<void> {
-  await clients
-    .client(EC2Client, region)
-    .send(new DisassociateIamInstanceProfileCommand({ AssociationId: associationId }));
+  try {
+    await clients
+      .client(EC2Client, region)
+      .send(new DisassociateIamInstanceProfileCommand({ AssociationId: associationId }));
+  } catch (error) {
+    // Gone already (a retried call whose first answer was lost): the profile is off the instance.
+    if (awsErrorCode(error) !== 'InvalidAssociationID.NotFound') throw error;
+  }
 }
 
 export async function associateProfile(
@@ -38,9 +45,22 @@ export async function associateProfile(
   instanceId: string,
   arn: string,
 ): Promise<void> {
-  await clients
-    .client(EC2Client, region)
-    .send(
+  const ec2 = clients.client(EC2Client, region);
+  try {
+    await ec2.send(
       new AssociateIamInstanceProfileCommand({ InstanceId: instanceId, IamInstanceProfile: { Arn: arn } }),
     );
+  } catch (error) {
+    if (awsErrorCode(error) !== 'IncorrectState') throw error;
+    // The instance has a profile already: fine if it is this one (a retried call), a conflict if not.
+    const now = await ec2.send(
+      new DescribeIamInstanceProfileAssociationsCommand({
+        Filters: [{ Name: 'instance-id', Values: [instanceId] }],
+      }),
+    );
+    const same = now.IamInstanceProfileAssociations?.some(
+      (a) => (a.State === 'associated' || a.State === 'associating') && a.IamInstanceProfile?.Arn === arn,
+    );
+    if (!same) throw error;
+  }
 }

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../../../aws/clients.js';
 import { GarrisonError } from '../../../errors.js';
+import { awsErrorCode } from '../shared/aws-errors.js';
 import { CASE_TAG } from './tags.js';
 
 export const INSTANCE_TAG = 'garrison:instance';
@@ -84,8 +85,9 @@ export async function takeForensicCopies(
   const ec2 = clients.client(EC2Client, region);
   const have = await findForensicCopies(clients, region, caseId, instanceId);
   const tags = evidenceTags(caseId, instanceId);
-  let snapshotIds = have.snapshotIds;
-  if (snapshotIds.length === 0) {
+  const name = `garrison-${caseId}-${instanceId}`.slice(0, 128);
+  const snapshotsMade = async (): Promise<string[]> => {
+    if (have.snapshotIds.length) return have.snapshotIds;
     const created = await ec2.send(
       new CreateSnapshotsCommand({
         InstanceSpecification: { InstanceId: instanceId, ExcludeBootVolume: false },
@@ -94,24 +96,38 @@ export async function takeForensicCopies(
         TagSpecifications: [{ ResourceType: 'snapshot', Tags: tags }],
       }),
     );
-    snapshotIds = (created.Snapshots ?? []).map((s) => s.SnapshotId ?? '').filter(Boolean);
-    if (snapshotIds.length === 0)
+    const ids = (created.Snapshots ?? []).map((s) => s.SnapshotId ?? '').filter(Boolean);
+    if (ids.length === 0)
       throw new GarrisonError('aws', `CreateSnapshots returned no snapshot for ${instanceId}`);
-  }
-  let imageId = have.imageId;
-  if (!imageId) {
-    const image = await ec2.send(
-      new CreateImageCommand({
-        InstanceId: instanceId,
-        Name: `garrison-${caseId}-${instanceId}`.slice(0, 128),
-        Description: `garrison case ${caseId}: forensic image of ${instanceId}`,
-        NoReboot: true,
-        // Only the image is tagged at creation: moto 5 fails on a snapshot tag specification here.
-        TagSpecifications: [{ ResourceType: 'image', Tags: tags }],
-      }),
-    );
-    imageId = image.ImageId;
-  }
+    return ids;
+  };
+  const imageMade = async (): Promise<string | undefined> => {
+    if (have.imageId) return have.imageId;
+    try {
+      const image = await ec2.send(
+        new CreateImageCommand({
+          InstanceId: instanceId,
+          Name: name,
+          Description: `garrison case ${caseId}: forensic image of ${instanceId}`,
+          NoReboot: true,
+          // Only the image is tagged at creation: moto 5 fails on a snapshot tag specification here.
+          TagSpecifications: [{ ResourceType: 'image', Tags: tags }],
+        }),
+      );
+      return image.ImageId;
+    } catch (error) {
+      // A retried CreateImage whose first answer was lost: the image exists under our name.
+      if (awsErrorCode(error) !== 'InvalidAMIName.Duplicate') throw error;
+      const found = await ec2.send(
+        new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: [name] }] }),
+      );
+      const id = found.Images?.[0]?.ImageId;
+      if (!id) throw error;
+      return id;
+    }
+  };
+  // Both copies start at once: CreateSnapshots is the crash-consistent one, the image the bootable one.
+  const [snapshotIds, imageId] = await Promise.all([snapshotsMade(), imageMade()]);
   const maxWaitTime = options.maxWaitSeconds ?? 3600;
   const waited = await Promise.allSettled([
     have.snapshotsCompleted
