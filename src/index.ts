@@ -18,7 +18,9 @@ export { loadPack, PACK_SOURCES } from './detect/pack.js';
 export type { PackDetection, PackDetectionSource, RecordPredicate } from './detect/rules/define.js';
 export { type DetectionMeta, detectionMetaSchema } from './detect/rules/metadata.js';
 export {
+  awsNetworksFromIpRanges,
   STATEFUL_DETECTIONS,
+  StatefulCollectors,
   type StatefulDetection,
   type StatefulDetector,
   type StatefulHit,

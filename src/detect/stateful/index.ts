@@ -5,6 +5,9 @@ import { consoleLoginNewIpWithoutMfa } from './console-login-new-ip.js';
 import { firstUseThenSensitiveCall } from './first-use.js';
 import { instanceCredentialsUsedOutsideAws } from './instance-credentials.js';
 import { massDeletion } from './mass-deletion.js';
+
+export { awsNetworksFromIpRanges } from './network.js';
+
 import type {
   StatefulCollector,
   StatefulDetection,

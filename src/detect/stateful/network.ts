@@ -61,3 +61,30 @@ export function originOf(
     return { kind: 'aws-internal', network: networkOf(source) };
   return { kind: 'internet', ip: source, network: networkOf(source) };
 }
+
+/**
+ * The CIDRs of AWS's published ip-ranges.json (https://ip-ranges.amazonaws.com/ip-ranges.json) for
+ * the given services (default: every AWS address), as StatefulOptions.awsNetworks wants them.
+ * Entries of the wrong shape are skipped; a document that is not ip-ranges.json gives [].
+ */
+export function awsNetworksFromIpRanges(
+  document: unknown,
+  services: readonly string[] = ['AMAZON'],
+): string[] {
+  if (!document || typeof document !== 'object') return [];
+  const { prefixes, ipv6_prefixes: prefixes6 } = document as { prefixes?: unknown; ipv6_prefixes?: unknown };
+  const wanted = new Set(services);
+  const cidrs = new Set<string>();
+  for (const [list, field] of [
+    [prefixes, 'ip_prefix'],
+    [prefixes6, 'ipv6_prefix'],
+  ] as const) {
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const cidr = (entry as Record<string, unknown> | null)?.[field];
+      const service = (entry as Record<string, unknown> | null)?.service;
+      if (typeof cidr === 'string' && typeof service === 'string' && wanted.has(service)) cidrs.add(cidr);
+    }
+  }
+  return [...cidrs];
+}
