@@ -105,7 +105,7 @@ describe('garrison events (CLI, local files)', () => {
     assert.match(header!, /^TIME\s+PRINCIPAL\s+SOURCE IP\s+EVENT\s+REGION\s+ERROR$/);
     assert.match(
       row!,
-      /^2026-03-14T10:00:00Z\s+=HYPERLINK\("http:\/\/evil\.example","x"\)\\u202e…\s+203\.0\.113\.66\s+iam:CreateUser\s+us-east-1\s+-$/,
+      /^2026-03-14T10:00:00Z\s+…\S*"x"\)\\u202etxt\.exe\s+203\.0\.113\.66\s+iam:CreateUser\s+us-east-1\s+-$/,
     );
     assert.equal(extra, '');
     assert.doesNotMatch(result.stdout, RAW_CONTROL);

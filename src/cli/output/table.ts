@@ -12,7 +12,7 @@ export function tableWriter<T>(sink: OutputSink, columns: readonly Column<T>[]):
     `${cells
       .map((cell, i) => {
         const width = i === cells.length - 1 ? undefined : columns[i]?.width;
-        return width === undefined ? cell : fit(cell, width);
+        return width === undefined ? cell : fit(cell, width, columns[i]?.keep);
       })
       .join('  ')
       .trimEnd()}\n`;
@@ -36,9 +36,10 @@ function cellText(value: unknown): string {
   return forTerminal(String(value));
 }
 
-/** Pads or cuts to exactly `width` characters (code points), marking a cut with `…`. */
-export function fit(text: string, width: number): string {
+/** Pads or cuts to exactly `width` characters (code points), marking a cut with `…` at the end dropped. */
+export function fit(text: string, width: number, keep: 'start' | 'end' = 'start'): string {
   const chars = Array.from(text);
   if (chars.length <= width) return text + ' '.repeat(width - chars.length);
+  if (keep === 'end') return `…${chars.slice(chars.length - (width - 1)).join('')}`;
   return `${chars.slice(0, width - 1).join('')}…`;
 }

@@ -15,9 +15,9 @@ export function shortEventName(record: CloudTrailRecord): string {
 /** The terminal table: time, principal, source IP, event, region, error. */
 export const RECORD_TABLE_COLUMNS: readonly Column<RecordRow>[] = [
   { header: 'time', width: 20, value: (r) => r.record.eventTime },
-  { header: 'principal', width: 44, value: (r) => principalOf(r.record) },
-  { header: 'source ip', width: 18, value: (r) => r.record.sourceIPAddress },
-  { header: 'event', width: 36, value: (r) => shortEventName(r.record) },
+  { header: 'principal', width: 44, keep: 'end', value: (r) => principalOf(r.record) },
+  { header: 'source ip', width: 15, value: (r) => r.record.sourceIPAddress },
+  { header: 'event', width: 34, value: (r) => shortEventName(r.record) },
   { header: 'region', width: 14, value: (r) => r.record.awsRegion },
   { header: 'error', value: (r) => r.record.errorCode },
 ];

@@ -91,5 +91,6 @@ describe('record writers', () => {
     assert.equal(fit('ab', 4), 'ab  ');
     assert.equal(fit('abcdef', 4), 'abc…');
     assert.equal(fit('🙂🙂🙂', 2), '🙂…');
+    assert.equal(fit('arn:aws:sts::111122223333:assumed-role/web/i-0abc', 12, 'end'), '…/web/i-0abc');
   });
 });

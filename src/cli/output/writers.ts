@@ -10,6 +10,8 @@ export interface Column<T> {
   header: string;
   /** Table width in characters; longer cells are cut with `…`. The last column is never cut. */
   width?: number;
+  /** Which end of a long cell to keep in a table: the start (default) or the end (ARNs, whose tail names the session). */
+  keep?: 'start' | 'end';
   value(item: T): string | number | boolean | undefined | null;
 }
 
