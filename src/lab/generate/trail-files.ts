@@ -115,6 +115,11 @@ function inWorker(
     const worker = new Worker(new URL('./region-worker.js', import.meta.url), {
       workerData: { jobs, port: port2 },
       transferList: [port2],
+      // A region's writer holds little: a small heap makes the collector keep the footprint small.
+      resourceLimits: {
+        maxOldGenerationSizeMb: Math.max(96, Math.ceil((jobs[0]?.maxRecords ?? 0) * 0.008)),
+        maxYoungGenerationSizeMb: 8,
+      },
     });
     let settled = false;
     const settle = (error: Error | undefined, results?: RegionResult[]) => {
