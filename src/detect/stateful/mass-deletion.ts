@@ -87,7 +87,7 @@ export const massDeletion = defineStateful(
             ];
           }
           const target = record.requestParameters?.[param as string];
-          const what = `${record.eventName} ${typeof target === 'string' ? target : '?'}`;
+          const what = `${record.eventName} ${typeof target === 'string' ? target.slice(0, 200) : '?'}`;
           state.resources.add(now, { what, eventId: record.eventID });
           if (state.firedAt !== undefined && now - state.firedAt < WINDOW_MS) return [];
           if (state.resources.length < THRESHOLD) return [];
