@@ -2,6 +2,7 @@
  * garrison's library: everything the CLI does, callable from code. The library never prints.
  */
 export { AwsClients, type AwsTarget } from './aws/clients.js';
+export { type CaseDossier, caseDossier } from './cases/dossier.js';
 export type { NewEvidence } from './cases/evidence.js';
 export { defaultCaseStorePath, resolveCaseStorePath } from './cases/paths.js';
 export { CaseStore } from './cases/store.js';

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { caseDossier } from '../../cases/dossier.js';
 import type { CaseStore } from '../../cases/store.js';
 import { CASE_STATUSES, type Case, SEVERITIES, type Severity } from '../../cases/types.js';
 import { GarrisonError } from '../../errors.js';
@@ -25,19 +26,6 @@ function withStore<A extends unknown[]>(fn: (store: CaseStore, ...args: A) => vo
     } finally {
       store.close();
     }
-  };
-}
-
-/** The whole case, as `case show --format json` prints it (and as a report or an export reads it). */
-export function caseDossier(store: CaseStore, id: string) {
-  const kase = store.cases.get(id);
-  return {
-    case: kase,
-    actions: store.journal.forCase(id),
-    evidence: store.evidence
-      .forCase(id)
-      .map((item) => ({ ...item, custody: store.evidence.custody(item.id) })),
-    notes: store.cases.notes(id),
   };
 }
 
