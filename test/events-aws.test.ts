@@ -128,11 +128,14 @@ describe('garrison events on moto (S3 and CloudWatch Logs)', { skip: motoSkipRea
     assert.doesNotMatch(result.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
-  it('exit 1 with a hint when the bucket or the log group does not exist', async () => {
+  it('exit 1 with a hint when the bucket or the log group does not exist, or the endpoint lacks LookupEvents', async () => {
     const s3 = await runCli(['--endpoint-url', moto.endpoint, 'events', 's3://no-such-trail-bucket/']);
     assert.equal(s3.status, 1);
     assert.match(s3.stderr, /cannot list s3:\/\/no-such-trail-bucket\/.*NoSuchBucket/);
     assert.match(s3.stderr, /hint: /);
+    const lookup = await runCli(['--endpoint-url', moto.endpoint, 'events', 'cloudtrail:us-east-1']);
+    assert.equal(lookup.status, 1);
+    assert.match(lookup.stderr, /cannot read cloudtrail:us-east-1: this endpoint does not implement the API/);
     const logs = await runCli(['--endpoint-url', moto.endpoint, 'events', 'logs:missing-group']);
     assert.equal(logs.status, 1);
     assert.match(logs.stderr, /cannot read logs:missing-group/);

@@ -34,7 +34,10 @@ const HELP = `
 Sources: a file or folder (.json, .json.gz, recursive), - for stdin, s3://bucket/prefix,
 cloudtrail:<region> (LookupEvents, last 90 days), logs:<group>[:<stream-prefix>] (CloudWatch Logs).
 S3 keys in the delivered layout (AWSLogs/[o-org/]<account>/CloudTrail/<region>/<yyyy>/<mm>/<dd>/)
-are pruned by --since/--until (one day of margin), --account and --region-filter before any download.
+are pruned by --since/--until (one day of margin), --account and --region-filter before any download;
+local folders in that layout are pruned the same way. Records from cloudtrail: and logs: sources
+are kept by recipientAccountId and awsRegion. For files outside the layout, filter records with
+--where recipientAccountId=... or --where awsRegion=... . Records print in the order they are read.
 
 Output: --format table on a terminal; otherwise NDJSON (one raw record per line), or chosen by the
 --output file's extension (.csv, .json, .txt for a table). --format json prints one object:
