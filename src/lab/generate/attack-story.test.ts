@@ -151,12 +151,22 @@ describe('attackStory', () => {
 
   it('carries hostile names through as data, and refuses a start that is not a time', () => {
     const hostile = 'x"\n\u001b]0;pwn\u0007=HYPERLINK("http://evil")<img src=x>';
-    const story = attackStory({ ...PARAMS, backdoorUserName: hostile, dataBucket: 'b"</script>' });
+    const story = attackStory({
+      ...PARAMS,
+      backdoorUserName: hostile,
+      dataBucket: 'b"</script>',
+      attackerUserAgent: hostile,
+    });
     const text = story.records.map((r) => JSON.stringify(r)).join('\n');
     assert.equal(text.split('\n').length, story.records.length, 'no raw newline escapes a record');
     const created = story.records.find((r) => r.eventName === 'CreateUser') as TrailEvent;
     assert.equal(req(JSON.parse(JSON.stringify(created))).userName, hostile);
     assert.equal(story.groundTruth.backdoorUserName, hostile);
+    const calls = story.records.filter(
+      (r) => r.sourceIPAddress === PARAMS.attackerIp && r.eventName !== 'ConsoleLogin',
+    );
+    for (const r of calls)
+      assert.ok(String(r.userAgent).includes(hostile), 'the attacker user agent is used as given');
     assert.throws(() => attackStory({ ...PARAMS, start: 'yesterday-ish' }), RangeError);
   });
 });

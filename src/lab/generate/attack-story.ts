@@ -27,6 +27,8 @@ export interface AttackStoryParams {
   dataBucket: string;
   /** Default 203.0.113.66 (a documentation address). */
   attackerIp?: string;
+  /** The attacker's user agent for every API call; default the AWS CLI on Kali Linux (`exec-env/kali`). */
+  attackerUserAgent?: string;
   /** The instance's own public address (its legitimate calls before the compromise). */
   instanceIp?: string;
   /** Default `svc-backup-monitor`. */
@@ -97,7 +99,14 @@ export function attackStory(params: AttackStoryParams): AttackStory {
     detectorId: params.detectorId ?? prng.hex(16),
   };
 
-  const story = new StoryRecorder(prng, { account, region, attackerIp, t0 });
+  const scene = {
+    account,
+    region,
+    attackerIp,
+    t0,
+    ...(params.attackerUserAgent === undefined ? {} : { attackerAgent: params.attackerUserAgent }),
+  };
+  const story = new StoryRecorder(prng, scene);
   for (const chapter of [prelude, discovery, collection, persistence, evasion, comeback])
     chapter(story, cast);
   const { records, steps } = story.inTimeOrder();

@@ -61,7 +61,13 @@ export class StoryRecorder {
 
   constructor(
     readonly prng: Prng,
-    readonly scene: { account: string; region: string; attackerIp: string; t0: number },
+    readonly scene: {
+      account: string;
+      region: string;
+      attackerIp: string;
+      t0: number;
+      attackerAgent?: string;
+    },
   ) {}
 
   add(s: StepSpec): void {
@@ -69,7 +75,7 @@ export class StoryRecorder {
     const where = s.global ? 'us-east-1' : scene.region;
     const s3 = s.source === 's3.amazonaws.com';
     const command = `${s.source.split('.')[0]}.${s.name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
-    const agent = s.agent ?? kaliCliAgent(command);
+    const agent = s.agent ?? scene.attackerAgent ?? kaliCliAgent(command);
     const host = s3 ? String(s.request?.Host ?? 's3.amazonaws.com') : apiHost(s.source, where);
     const spec: EventSpec = {
       identity: s.who,
