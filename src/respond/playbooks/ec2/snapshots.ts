@@ -67,7 +67,10 @@ export async function findForensicCopies(
 
 export interface CopyOptions {
   /** How long to wait for snapshots and the image, in seconds (large volumes take hours). */
-  maxWaitSeconds?: number;
+  maxWaitSeconds?: number | undefined;
+  /** Polling interval bounds in seconds (default: the SDK waiters' own, 15 s). */
+  minDelaySeconds?: number | undefined;
+  maxDelaySeconds?: number | undefined;
 }
 
 /**
@@ -129,13 +132,17 @@ export async function takeForensicCopies(
   // Both copies start at once: CreateSnapshots is the crash-consistent one, the image the bootable one.
   const [snapshotIds, imageId] = await Promise.all([snapshotsMade(), imageMade()]);
   const maxWaitTime = options.maxWaitSeconds ?? 3600;
+  const delays = {
+    ...(options.minDelaySeconds ? { minDelay: options.minDelaySeconds } : {}),
+    ...(options.maxDelaySeconds ? { maxDelay: options.maxDelaySeconds } : {}),
+  };
   const waited = await Promise.allSettled([
     have.snapshotsCompleted
       ? Promise.resolve()
-      : waitUntilSnapshotCompleted({ client: ec2, maxWaitTime }, { SnapshotIds: snapshotIds }),
+      : waitUntilSnapshotCompleted({ client: ec2, maxWaitTime, ...delays }, { SnapshotIds: snapshotIds }),
     have.imageAvailable || !imageId
       ? Promise.resolve()
-      : waitUntilImageAvailable({ client: ec2, maxWaitTime }, { ImageIds: [imageId] }),
+      : waitUntilImageAvailable({ client: ec2, maxWaitTime, ...delays }, { ImageIds: [imageId] }),
   ]);
   const failed = waited.find((w) => w.status === 'rejected');
   if (failed)
