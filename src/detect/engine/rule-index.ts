@@ -46,10 +46,10 @@ export class RuleIndex {
   }
 
   /** False when no rule can match the raw record: it is then never parsed. */
-  mightMatch(peek: RecordPeek): boolean {
-    const names = peek.strings('eventName');
+  mightMatch(raw: RecordPeek): boolean {
+    const peek = memoized(raw);
     for (const rule of this.everywhere) if (!rule.rawTest || rule.rawTest(peek)) return true;
-    for (const name of names) {
+    for (const name of peek.strings('eventName')) {
       const indexed = this.byEventName.get(name.toLowerCase());
       if (indexed) for (const rule of indexed) if (!rule.rawTest || rule.rawTest(peek)) return true;
     }
@@ -62,4 +62,20 @@ export class RuleIndex {
     for (const rule of this.candidates(record.eventName)) if (rule.matches(record)) fired.push(rule.info.id);
     return fired;
   }
+}
+
+/** A peek that reads each key once per record: many rules ask for the same few keys. */
+function memoized(peek: RecordPeek): RecordPeek {
+  const seen = new Map<string, string[]>();
+  return {
+    strings(key) {
+      let values = seen.get(key);
+      if (!values) {
+        values = peek.strings(key);
+        seen.set(key, values);
+      }
+      return values;
+    },
+    contains: (text) => peek.contains(text),
+  };
 }

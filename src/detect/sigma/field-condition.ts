@@ -115,7 +115,8 @@ export function compileFieldCondition(key: string, raw: unknown): FieldCondition
     }
     return all ? tests.every((t) => t(vals, record)) : tests.some((t) => t(vals, record));
   };
-  const plain = !type && !neq && !cased && transforms.length === 0 && !mods.has('fieldref');
+  // `cased` still bounds the eventName (the index compares case-insensitively, a superset).
+  const plain = !type && !neq && transforms.length === 0 && !mods.has('fieldref');
   const plainStrings = values.every((v) => typeof v === 'string' && !hasWildcards(v));
   const equalsValues =
     plain && plainStrings && (!all || values.length === 1)
