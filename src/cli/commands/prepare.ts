@@ -6,9 +6,9 @@ import {
   accountAlarmFilters,
   builtinAlarmFilters,
 } from '../../prepare/alarm-test/filters.js';
-import { readEventFiles } from '../../prepare/alarm-test/read-events.js';
 import { type AlarmTestInput, type EventVerdict, testAlarmFilters } from '../../prepare/alarm-test/run.js';
 import { alarmTestSummary, eventOutcome } from '../../prepare/alarm-test/summary.js';
+import { readTrailEvents } from '../../prepare/alarm-test/trail-events.js';
 import { auditReadiness } from '../../prepare/audit.js';
 import { accountTable, problems, regionTable, statusCounts } from '../../prepare/audit-table.js';
 import { ALARM_TEST_EVENTS } from '../../prepare/cis/events/index.js';
@@ -71,10 +71,11 @@ export async function runTestFilters(
   }
   let inputs: AlarmTestInput[];
   let rejections: Rejection[] = [];
+  let notices: string[] = [];
   if (sources.length === 0) {
     inputs = ALARM_TEST_EVENTS.map((e) => ({ name: e.name, record: e.record, expected: e.raises }));
   } else {
-    ({ events: inputs, rejections } = await readEventFiles(sources));
+    ({ events: inputs, rejections, notices } = await readTrailEvents(sources, clients));
   }
   const report = testAlarmFilters(set.filters, inputs);
   if (chosenFormat(options.format, io) === 'json') {
@@ -95,7 +96,7 @@ export async function runTestFilters(
     for (const e of report.events) await table.write(e);
     await table.end(undefined);
   }
-  lines(io.err, alarmTestSummary(set, report, rejections));
+  lines(io.err, [...notices, ...alarmTestSummary(set, report, rejections)]);
   if (report.failures > 0) return ExitCode.findings;
   if (rejections.length > 0 || report.filters.some((f) => f.error)) return ExitCode.partial;
   return ExitCode.ok;
@@ -161,6 +162,7 @@ Examples:
   garrison prepare test-filters --builtin                   prove the 15 CIS filters on garrison's test events
   garrison prepare test-filters                             the account's own filters on the same events
   garrison prepare test-filters --builtin trail/*.json.gz   which alarms these records would raise
+  garrison prepare test-filters s3://org-trail/AWSLogs/   the account's filters over delivered logs
 
 Exit status: 3 when a test event misses an alarm it should raise or raises one it should not;
 2 when a filter cannot be evaluated or some input was rejected.`;
@@ -204,7 +206,7 @@ export function registerPrepare(program: Command): void {
     )
     .argument(
       '[source...]',
-      'CloudTrail files or folders (.json, .json.gz, .ndjson); default: the built-in test events',
+      'CloudTrail sources: files, folders, -, s3://bucket/prefix, cloudtrail:<region>, logs:<group> (default: the built-in test events)',
     )
     .option('--builtin', 'use the built-in CIS filters (also used when the account has none)')
     .addOption(formatOption())

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { AwsClients } from '../../aws/clients.js';
 import { ALARM_TEST_EVENTS } from '../cis/events/index.js';
 import { cisFilter } from '../cis/patterns.js';
 import { builtinAlarmFilters } from './filters.js';
-import { readEventFiles } from './read-events.js';
 import { type AlarmTestInput, testAlarmFilters } from './run.js';
+import { readTrailEvents } from './trail-events.js';
 
 const inputs: AlarmTestInput[] = ALARM_TEST_EVENTS.map((e) => ({
   name: e.name,
@@ -77,38 +78,43 @@ describe('testAlarmFilters', () => {
   });
 });
 
-describe('readEventFiles', () => {
+describe('readTrailEvents', () => {
   let dir = '';
   const record = ALARM_TEST_EVENTS[0]!.record;
+  const offline = new AwsClients({ region: 'us-east-1', endpointUrl: 'http://127.0.0.1:9', maxAttempts: 1 });
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'garrison-events-'));
     await mkdir(join(dir, 'nested'));
     await writeFile(join(dir, 'delivered.json.gz'), gzipSync(JSON.stringify({ Records: [record, record] })));
-    await writeFile(
-      join(dir, 'nested', 'lines.ndjson'),
-      `${JSON.stringify(record)}\n{not json\n\n{"eventName":"x"}\n`,
-    );
-    await writeFile(join(dir, 'one.json'), JSON.stringify(record));
+    await writeFile(join(dir, 'nested', 'lines.ndjson'), `${JSON.stringify(record)}\n{"eventName":"x"}\n`);
     await writeFile(join(dir, 'broken.json'), '{"Records": [');
-    await writeFile(join(dir, 'ignored.txt'), 'not read');
   });
   after(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('reads delivered, gzipped, NDJSON and single-record files from folders, rejecting bad input with its location', async () => {
-    const { events, rejections } = await readEventFiles([dir]);
-    assert.equal(events.length, 4);
+  it('reads delivered, gzipped and NDJSON files through the trail reader, naming each event by its origin', async () => {
+    const { events, rejections } = await readTrailEvents([dir], offline);
+    assert.equal(events.length, 3);
     assert.ok(events.every((e) => e.record.eventName === record.eventName));
-    assert.deepEqual(rejections.map((r) => r.location.replace(dir, '')).sort(), [
-      '/broken.json',
-      '/nested/lines.ndjson#1',
-      '/nested/lines.ndjson:2',
-    ]);
-    assert.match(rejections.find((r) => r.location.endsWith('#1'))?.reason ?? '', /eventTime/);
+    assert.ok(events.some((e) => e.name.endsWith('delivered.json.gz#1')));
+    assert.equal(rejections.length, 2, JSON.stringify(rejections));
   });
 
-  it('refuses a path that does not exist', async () => {
-    await assert.rejects(readEventFiles([join(dir, 'missing.json')]), /no such file or folder/);
+  it('stops at the limit and says so', async () => {
+    const { events, notices } = await readTrailEvents([dir], offline, 1);
+    assert.equal(events.length, 1);
+    assert.deepEqual(notices, ['only the first 1 events were tested']);
+  });
+
+  it('refuses a path that does not exist before reading anything (a usage error)', async () => {
+    await assert.rejects(
+      readTrailEvents([join(dir, 'missing.json')], offline),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'usage');
+        assert.match(error.message, /no such file or folder/);
+        return true;
+      },
+    );
   });
 });
