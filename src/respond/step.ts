@@ -43,8 +43,8 @@ export interface StepVerification {
   /** What was checked and seen: "eni-1 and eni-2 carry only sg-iso". */
   detail: string;
   /**
-   * For a step that is not idempotent: what a run resumed after a crash inside apply cannot read from
-   * the journal (the ids of the snapshots found by their case tag, and their evidence records).
+   * Read only when a run resumes a step whose apply was cut short by a crash and verify passes: what
+   * the journal may lack (the ids of the snapshots found by their case tag, and their evidence records).
    */
   output?: JsonValue;
   evidence?: StepResult['evidence'];
@@ -69,7 +69,8 @@ export interface StepContext<T extends PlaybookTarget = PlaybookTarget> {
 /**
  * One step of a playbook, declared as data. The runner calls plan (read-only), then, in an applying
  * run and when the plan will change something, apply, then verify (read-only). It journals the plan
- * and before-state before apply and the result, request ids and verify outcome after.
+ * and before-state before apply and the result, request ids and verify outcome after. A step the case's
+ * journal shows done is only verified (done-earlier); if verify then fails, it is planned again.
  */
 export interface Step<T extends PlaybookTarget = PlaybookTarget> {
   /** Unique in the playbook, stable across versions (the journal keys resume on it): kebab-case. */
@@ -80,8 +81,9 @@ export interface Step<T extends PlaybookTarget = PlaybookTarget> {
   /** Every IAM action plan, apply, verify and undo call ("ec2:DescribeInstances"): for garrison policy. */
   iamActions: readonly string[];
   /**
-   * True when applying twice has the same effect as once. A step that is not (a snapshot) must make
-   * verify() able to tell that its change happened, so a run resumed after a crash does not repeat it.
+   * True when applying twice has the same effect as once. On resume the runner verifies every
+   * interrupted step before redoing it, so a step that is not idempotent (a snapshot) must make verify()
+   * recognise its own change (e.g. by the case tag): then a crash never makes it run twice.
    */
   idempotent: boolean;
   /** Steps that must finish first; steps without a path between them run at once. */
