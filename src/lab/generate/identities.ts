@@ -29,17 +29,21 @@ export function iamDate(ms: number): string {
   return `${month} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${hour12}:${mm}:${ss} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
-/** CloudTrail's time format: ISO 8601 in UTC, whole seconds. */
-let minuteKey = Number.NaN;
-let minutePrefix = '';
+const DAY = 86_400_000;
+const dayPrefixes = new Map<number, string>();
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
+/** CloudTrail's time format: ISO 8601 in UTC, whole seconds (`2026-11-19T14:07:00Z`). */
 export function trailTime(ms: number): string {
-  const minute = Math.floor(ms / 60_000);
-  if (minute !== minuteKey) {
-    minuteKey = minute;
-    minutePrefix = new Date(minute * 60_000).toISOString().slice(0, 17);
+  const day = Math.floor(ms / DAY);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY).toISOString().slice(0, 11);
+    if (dayPrefixes.size > 1000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
   }
-  const seconds = Math.floor(ms / 1000) - minute * 60;
-  return `${minutePrefix}${seconds < 10 ? '0' : ''}${seconds}Z`;
+  const seconds = Math.floor((ms - day * DAY) / 1000);
+  return `${prefix}${TWO[Math.floor(seconds / 3600)]}:${TWO[Math.floor(seconds / 60) % 60]}:${TWO[seconds % 60]}Z`;
 }
 
 export interface IamUserIdentity {
