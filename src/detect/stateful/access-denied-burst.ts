@@ -40,7 +40,10 @@ export const accessDeniedBurst = defineStateful(
   },
   {
     eventNames: undefined,
-    mightMatch: (peek) => peek.contains('AccessDenied') || peek.contains('UnauthorizedOperation'),
+    // Most records have no errorCode at all: one search rules them out.
+    mightMatch: (peek) =>
+      peek.contains('"errorCode"') &&
+      (peek.contains('AccessDenied') || peek.contains('UnauthorizedOperation')),
     create(options = {}) {
       const principals = new BoundedMap<string, Denials>(options.maxKeys ?? DEFAULT_MAX_KEYS);
       return {

@@ -33,7 +33,7 @@ export const consoleLoginNewIpWithoutMfa = defineStateful(
   },
   {
     eventNames: new Set(['ConsoleLogin']),
-    mightMatch: (peek) => peek.strings('eventName').includes('ConsoleLogin'),
+    mightMatch: (peek) => peek.contains('ConsoleLogin') && peek.strings('eventName').includes('ConsoleLogin'),
     create(options = {}) {
       const principals = new BoundedMap<string, SignIns>(options.maxKeys ?? DEFAULT_MAX_KEYS);
       return {

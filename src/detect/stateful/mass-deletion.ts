@@ -53,7 +53,10 @@ export const massDeletion = defineStateful(
   },
   {
     eventNames: new Set([...Object.keys(DELETIONS), ...OBJECT_DELETIONS]),
-    mightMatch: (peek) => peek.strings('eventName').some((n) => n in DELETIONS || OBJECT_DELETIONS.has(n)),
+    // Every name it counts starts with Delete or Deregister: a cheap search before reading eventName.
+    mightMatch: (peek) =>
+      (peek.contains('"Delete') || peek.contains('"Deregister')) &&
+      peek.strings('eventName').some((n) => Object.hasOwn(DELETIONS, n) || OBJECT_DELETIONS.has(n)),
     create(options = {}) {
       const principals = new BoundedMap<string, Deletions>(options.maxKeys ?? DEFAULT_MAX_KEYS);
       return {
