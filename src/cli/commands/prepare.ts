@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { AwsClients } from '../../aws/clients.js';
 import { GarrisonError } from '../../errors.js';
+import { defaultTestEvents } from '../../prepare/alarm-test/default-events.js';
 import {
   type AlarmFilterSet,
   accountAlarmFilters,
@@ -11,7 +12,6 @@ import { alarmTestSummary, eventOutcome } from '../../prepare/alarm-test/summary
 import { readTrailEvents } from '../../prepare/alarm-test/trail-events.js';
 import { auditReadiness } from '../../prepare/audit.js';
 import { accountTable, problems, regionTable, statusCounts } from '../../prepare/audit-table.js';
-import { ALARM_TEST_EVENTS } from '../../prepare/cis/events/index.js';
 import type { Rejection } from '../../trail/record.js';
 import { awsClients } from '../context.js';
 import { ExitCode, raiseExitCode } from '../exit.js';
@@ -73,7 +73,7 @@ export async function runTestFilters(
   let rejections: Rejection[] = [];
   let notices: string[] = [];
   if (sources.length === 0) {
-    inputs = ALARM_TEST_EVENTS.map((e) => ({ name: e.name, record: e.record, expected: e.raises }));
+    ({ events: inputs, notices } = await defaultTestEvents());
   } else {
     ({ events: inputs, rejections, notices } = await readTrailEvents(sources, clients));
   }
@@ -206,7 +206,7 @@ export function registerPrepare(program: Command): void {
     )
     .argument(
       '[source...]',
-      'CloudTrail sources: files, folders, -, s3://bucket/prefix, cloudtrail:<region>, logs:<group> (default: the built-in test events)',
+      'CloudTrail sources: files, folders, -, s3://bucket/prefix, cloudtrail:<region>, logs:<group> (default: the alarm test events and the detection pack events)',
     )
     .option('--builtin', 'use the built-in CIS filters (also used when the account has none)')
     .addOption(formatOption())

@@ -7,8 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { AwsClients } from '../../aws/clients.js';
 import { ALARM_TEST_EVENTS } from '../cis/events/index.js';
 import { cisFilter } from '../cis/patterns.js';
+import { defaultTestEvents } from './default-events.js';
 import { builtinAlarmFilters } from './filters.js';
 import { type AlarmTestInput, testAlarmFilters } from './run.js';
+import { alarmTestSummary } from './summary.js';
 import { readTrailEvents } from './trail-events.js';
 
 const inputs: AlarmTestInput[] = ALARM_TEST_EVENTS.map((e) => ({
@@ -75,6 +77,27 @@ describe('testAlarmFilters', () => {
     assert.match(report.filters[1]?.error ?? '', /space-delimited/);
     assert.equal(report.filters[2]?.error, undefined);
     assert.equal(report.filters[0]?.matched, 0);
+  });
+});
+
+describe('the default test events', () => {
+  it('are the alarm test events plus the detection pack attacks, and the summary names attacks no alarm sees', async () => {
+    const { events, notices } = await defaultTestEvents();
+    assert.deepEqual(notices, []);
+    const attacks = events.filter((e) => e.attack);
+    assert.ok(attacks.length > 0, 'the detection pack contributes attack events');
+    assert.equal(events.filter((e) => e.expected).length, ALARM_TEST_EVENTS.length);
+    const set = builtinAlarmFilters();
+    const report = testAlarmFilters(set.filters, events);
+    assert.equal(report.failures, 0);
+    const root = report.events.filter((e) => e.attack === 'garrison-aws-root-account-used');
+    assert.ok(
+      root.length > 0 && root.every((e) => e.alarms.length > 0),
+      'root use is seen by the CIS root alarm',
+    );
+    const summary = alarmTestSummary(set, report, []).join('\n');
+    assert.match(summary, /detection pack attacks that raise no alarm: \d+ of \d+/);
+    assert.doesNotMatch(summary.split('raise no alarm')[1] ?? '', /garrison-aws-root-account-used/);
   });
 });
 

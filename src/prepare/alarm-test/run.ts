@@ -9,6 +9,8 @@ export interface AlarmTestInput {
   name: string;
   record: CloudTrailRecord;
   expected?: readonly CisFilterId[];
+  /** The detection this event is an attack for (a positive event of the detection pack). */
+  attack?: string;
 }
 
 export interface FilterVerdict {
@@ -26,6 +28,8 @@ export interface FilterVerdict {
 
 export interface EventVerdict {
   name: string;
+  /** The detection this event is an attack for, when it comes from the detection pack. */
+  attack?: string;
   /** Filters that would count this event. */
   filters: string[];
   /** Alarms that would fire (alarms on the metrics of those filters). */
@@ -72,6 +76,7 @@ export function testAlarmFilters(
     for (const hit of hits) hit.verdict.matched++;
     const verdict: EventVerdict = {
       name: input.name,
+      ...(input.attack ? { attack: input.attack } : {}),
       filters: hits.map((h) => h.filter.name),
       alarms: [...new Set(hits.flatMap((h) => h.filter.alarms))],
     };

@@ -28,6 +28,14 @@ export function alarmTestSummary(
   if (never.length) lines.push(`  filters no event matched: ${never.map((f) => f.name).join(', ')}`);
   const raised = report.events.length - report.silent;
   lines.push(`events: ${report.events.length}, raised an alarm: ${raised}, raised none: ${report.silent}`);
+  const attacks = report.events.filter((e) => e.attack);
+  if (attacks.length > 0) {
+    const ids = [...new Set(attacks.map((e) => e.attack as string))];
+    const unseen = ids.filter((id) => attacks.every((e) => e.attack !== id || e.alarms.length === 0));
+    const all = ids.length;
+    lines.push(`detection pack attacks that raise no alarm: ${unseen.length} of ${all}`);
+    if (unseen.length > 0) lines.push(`  ${unseen.join(', ')}`);
+  }
   const tested = report.events.filter((e) => e.expected);
   if (tested.length > 0) {
     lines.push(
