@@ -1,4 +1,13 @@
-/** Realistic, deterministic CloudTrail: background activity, the attack story, delivered files. */
+/**
+ * Realistic, deterministic CloudTrail: an organisation's background activity, the attack story,
+ * and files delivered as CloudTrail delivers them. Seeded, no clock: the same options give the
+ * same records.
+ *
+ *   await generateTrailFiles({ outDir, seed: 1, accountId: '111122223333', regions: ['us-east-1', 'eu-west-1'],
+ *     start: '2026-11-20T00:00:00Z', targetBytes: 1e9 });              // ~1 GB uncompressed, 100-2000 records a file
+ *   const { records, groundTruth } = attackStory({ accountId, region, start, instanceId, instanceRoleName, dataBucket });
+ *   const files = deliverRecords(records, { accountId });               // gzipped files keyed AWSLogs/...
+ */
 export {
   type AttackGroundTruth,
   type AttackPhase,
