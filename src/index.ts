@@ -41,6 +41,19 @@ export {
   type TrailFilesResult,
 } from './lab/generate/index.js';
 export { type Emulator, startEmulator } from './lab/moto.js';
+export { type AlarmFilter, accountAlarmFilters, builtinAlarmFilters } from './prepare/alarm-test/filters.js';
+export { type AlarmTestInput, type AlarmTestReport, testAlarmFilters } from './prepare/alarm-test/run.js';
+export { type AuditReport, auditReadiness, type CheckResult, evaluateReadiness } from './prepare/audit.js';
+export { type CheckMetadata, READINESS_CHECKS, type ReadinessCheck } from './prepare/checks/index.js';
+export { cisCoverage } from './prepare/cis/coverage.js';
+export { ALARM_TEST_EVENTS, type AlarmTestEvent } from './prepare/cis/events/index.js';
+export { CIS_METRIC_FILTERS, type CisMetricFilter } from './prepare/cis/patterns.js';
+export {
+  compileFilterPattern,
+  type FilterPattern,
+  FilterPatternError,
+} from './prepare/filter-pattern/index.js';
+export { type AccountSnapshot, type AuditScope, gatherSnapshot } from './prepare/state/snapshot.js';
 export {
   exitCodeFor,
   type ReleaseResult,
