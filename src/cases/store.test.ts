@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -26,6 +26,13 @@ describe('case store: opening and migrations', () => {
       .all();
     for (const t of ['actions', 'cases', 'custody_events', 'evidence', 'findings', 'iocs', 'notes'])
       assert.ok(tables.includes(t), t);
+    if (process.platform !== 'win32') {
+      assert.equal(
+        statSync(join(dir, 'nested', 'new.db')).mode & 0o777,
+        0o600,
+        'only the owner reads the case store',
+      );
+    }
     store.close();
   });
 

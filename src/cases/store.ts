@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GarrisonError } from '../errors.js';
@@ -42,12 +42,16 @@ export class CaseStore {
     const file = resolveCaseStorePath(path);
     let db: Database.Database;
     try {
-      if (file !== ':memory:' && !options.readonly)
-        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      const onDisk = file !== ':memory:' && !options.readonly;
+      if (onDisk) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      const created = onDisk && !existsSync(file);
       db = new Database(file, {
         readonly: options.readonly ?? false,
         fileMustExist: options.readonly ?? false,
       });
+      // The journal and evidence describe an incident: only their owner reads them (SQLite gives the
+      // -wal and -shm files the same permissions).
+      if (created) chmodSync(file, 0o600);
     } catch (cause) {
       throw new GarrisonError('input', `cannot open the case store ${file}: ${(cause as Error).message}`, {
         cause,
