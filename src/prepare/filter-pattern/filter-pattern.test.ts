@@ -189,6 +189,13 @@ describe('filter patterns that CloudWatch Logs would refuse', () => {
     });
   }
 
+  it('refuses patterns longer than CloudWatch Logs accepts, so hostile nesting cannot exhaust the stack', () => {
+    const deep = `{ ${'('.repeat(5000)}$.a = 1${')'.repeat(5000)} }`;
+    assert.match(refusal(deep).message, /longer than the 1024 characters/);
+    const nested = `{ ${'('.repeat(400)}$.a = 1${')'.repeat(400)} }`;
+    assert.equal(matches(nested, { a: 1 }), true);
+  });
+
   it('points a caret at the position, and cuts very long patterns around it', () => {
     const error = refusal(`{ $.a = 1 && ${'$.b = 2 && '.repeat(30)}$.c ? 3 }`);
     const lines = error.message.split('\n');

@@ -7,6 +7,9 @@ export type { Condition, Literal, PathStep } from './ast.js';
 export { FilterPatternError } from './errors.js';
 export { parseJsonPattern } from './parse.js';
 
+/** CloudWatch Logs refuses longer filter patterns (PutMetricFilter: filterPattern, max 1024). */
+export const MAX_PATTERN_LENGTH = 1024;
+
 /** A CloudWatch Logs filter pattern, compiled once and evaluated on many log events. */
 export interface FilterPattern {
   readonly source: string;
@@ -23,6 +26,13 @@ export interface FilterPattern {
  * given an object). Space-delimited `[...]` patterns are refused with a FilterPatternError.
  */
 export function compileFilterPattern(source: string): FilterPattern {
+  if (source.length > MAX_PATTERN_LENGTH) {
+    throw new FilterPatternError(
+      `longer than the ${MAX_PATTERN_LENGTH} characters CloudWatch Logs accepts`,
+      source,
+      MAX_PATTERN_LENGTH,
+    );
+  }
   const trimmed = source.trim();
   if (trimmed === '' || trimmed === '""') return { source, kind: 'all', matches: () => true };
   if (trimmed.startsWith('[')) {
