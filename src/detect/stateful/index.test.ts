@@ -149,6 +149,18 @@ describe('the stateful detections', () => {
     assert.equal(statefulMightMatch(boring), false, 'an ordinary successful call need not be parsed');
   });
 
+  it('answer the combined raw test exactly as each detection would, on every test event of the project', () => {
+    const records = [...incident(), ...loadPack().flatMap((d) => [...d.positive, ...d.negative])];
+    let wanted = 0;
+    for (const record of records) {
+      const peek = new BytePeek(Buffer.from(JSON.stringify(record, null, 1)));
+      const each = STATEFUL_DETECTIONS.some((d) => d.mightMatch(peek));
+      assert.equal(statefulMightMatch(peek), each, `${record.eventName}`);
+      if (each) wanted++;
+    }
+    assert.ok(wanted > 0 && wanted < records.length);
+  });
+
   it('refuse broken metadata, naming the file and the field', () => {
     const meta = { ...(STATEFUL_DETECTIONS[0]?.meta ?? {}), severity: 'severe' };
     assert.throws(
