@@ -145,6 +145,29 @@ describe('scanBlobs: the worker pool', () => {
     );
   });
 
+  it('stops reading input while the consumer lags (memory stays flat), and runs once', async () => {
+    const body = delivered(files[3]!);
+    let loads = 0;
+    function* endless() {
+      for (let i = 0; ; i++)
+        yield {
+          location: `b${i}`,
+          load: async () => {
+            loads++;
+            return Buffer.from(body);
+          },
+        } as Blob;
+    }
+    const run = scanBlobs(endless(), testMatcher(), { workers: 2 });
+    const iterator = run[Symbol.asyncIterator]();
+    await iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const perBlob = files[3]!.length + 1;
+    assert.ok(loads <= Math.ceil(5_000 / perBlob) + 8, `${loads} blobs loaded while nothing was read`);
+    await iterator.return?.();
+    assert.throws(() => run[Symbol.asyncIterator](), /only once/);
+  });
+
   it('stops an endless input when aborted, and when the consumer stops reading', async () => {
     const body = gzipSync(delivered(files[2]!));
     function* endless() {

@@ -42,9 +42,14 @@ export function scanBlobs<Out = unknown>(
   options: ScanOptions = {},
 ): ScanRun<Out> {
   const tally = new ScanTally(options);
+  let started = false;
   return {
     summary: tally.summary,
-    [Symbol.asyncIterator]: () => run(blobs, spec, options, tally) as AsyncIterator<ScanEvent<Out>>,
+    [Symbol.asyncIterator]: () => {
+      if (started) throw new GarrisonError('internal', 'a scan can be iterated only once');
+      started = true;
+      return run(blobs, spec, options, tally) as AsyncIterator<ScanEvent<Out>>;
+    },
   };
 }
 
