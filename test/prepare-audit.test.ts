@@ -156,6 +156,17 @@ describe('prepare audit on moto', { skip: motoSkipReason }, () => {
     assert.equal(byId('cloudwatch-alarm-vpc-changes')?.status, 'fail');
   });
 
+  it("audits another account through an assumed role (--role-arn), not the caller's", async () => {
+    const clients = await prepareAccount();
+    const other = clients.withRole('arn:aws:iam::210987654321:role/garrison-audit', 'case-7');
+    const run = capture();
+    assert.equal(await runAudit(other, { format: 'json', regions: ['us-east-1'], failUnder: 50 }, run), 3);
+    assert.match(run.stderr, /for account 210987654321/);
+    const report = JSON.parse(run.stdout) as { score: number; checks: { id: string; status: string }[] };
+    assert.ok(report.score < 20, `the other (bare) account scored ${report.score}`);
+    assert.equal(report.checks.find((c) => c.id === 'responder-role')?.status, 'fail');
+  });
+
   it('requires an organization trail only inside an organization', async () => {
     const clients = await prepareAccount();
     await clients.client(OrganizationsClient).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
