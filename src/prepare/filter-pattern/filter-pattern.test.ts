@@ -61,6 +61,17 @@ describe('JSON filter patterns: strings', () => {
     assert.equal(matches('{ $.userIdentity.tags != "x" }'), false);
   });
 
+  it('matches what AWS "Test pattern" answered for != on an absent field (DataBiosphere/azul#5884)', () => {
+    const pattern =
+      '{($.errorCode = "AccessDenied") && ($.userIdentity.invokedBy != "cloudfront.amazonaws.com")}';
+    assert.equal(
+      matches(pattern, { errorCode: 'AccessDenied', userIdentity: { accountId: 'anonymous' } }),
+      false,
+    );
+    const viaS3 = { errorCode: 'AccessDenied', userIdentity: { invokedBy: 's3.amazonaws.com' } };
+    assert.equal(matches(pattern, viaS3), true);
+  });
+
   it('compares numbers and booleans by their JSON text when given a string', () => {
     assert.equal(matches('{ $.latency = "750" }'), true);
     assert.equal(matches('{ $.secure = "true" }'), true);
