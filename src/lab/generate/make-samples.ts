@@ -56,8 +56,8 @@ fake: access keys contain \`EXAMPLE\`, offices use documentation ranges (198.51.
 the attacker 203.0.113.66.
 
 \`\`\`sh
-garrison events samples/ --ip ${truth.attackerIp}     # the attacker's calls
-garrison hunt samples/                                 # what the detections make of it
+${`garrison events samples/ --ip ${truth.attackerIp}`.padEnd(48)}# the attacker's calls
+${'garrison hunt samples/'.padEnd(48)}# what the detections make of it
 \`\`\`
 
 ## Background
