@@ -55,13 +55,17 @@ export function accountTable(report: AuditReport): string[] {
   ];
 }
 
-/** What failed or could not be read, with the detail and the fix: for stderr under the table. */
+/** What failed or could not be read, with the detail and the fix (each fix once): for stderr under the table. */
 export function problems(report: AuditReport): string[] {
   const lines: string[] = [];
+  const fixesShown = new Set<string>();
   for (const c of report.checks) {
     if (c.status !== 'fail' && c.status !== 'error') continue;
     lines.push(`${MARK[c.status]} ${c.id} [${c.region}]: ${c.detail}`);
-    if (c.status === 'fail') lines.push(`    fix: ${c.remediation}`);
+    if (c.status === 'fail' && !fixesShown.has(c.remediation)) {
+      fixesShown.add(c.remediation);
+      lines.push(`    fix: ${c.remediation}`);
+    }
   }
   return lines;
 }
