@@ -54,6 +54,20 @@ export {
   FilterPatternError,
 } from './prepare/filter-pattern/index.js';
 export { type AccountSnapshot, type AuditScope, gatherSnapshot } from './prepare/state/snapshot.js';
+export type { Ec2Target } from './respond/playbooks/ec2/target.js';
+export type { IamRoleTarget } from './respond/playbooks/iam-role/playbook.js';
+export type { IamUserTarget } from './respond/playbooks/iam-user/playbook.js';
+export {
+  ec2Playbook,
+  iamRolePlaybook,
+  iamUserPlaybook,
+  playbookNamed,
+  playbooks,
+  s3BucketPlaybook,
+} from './respond/playbooks/index.js';
+export { derivePolicy, type IamPolicyDocument, playbooksNamed } from './respond/playbooks/policy.js';
+export type { S3BucketTarget } from './respond/playbooks/s3-bucket/playbook.js';
+export { type ContainOptions, resolveTargets } from './respond/playbooks/targets.js';
 export {
   exitCodeFor,
   type ReleaseResult,
