@@ -27,6 +27,7 @@ export {
 } from './event.js';
 export { accessKeyId, assumedRole, awsService, iamUser, rootUser, ssoSession } from './identities.js';
 export { digestFileKey, LOG_FILE_KEY, logFileKey } from './layout.js';
+export { SAMPLE_ATTACK, sampleGroundTruth, sampleOptions } from './make-samples.js';
 export { buildOrganisation, type Organisation } from './organisation.js';
 export { Prng } from './prng.js';
-export { generateTrailFiles, type TrailFilesOptions, type TrailFilesResult } from './trail-files.js';
+export { generateTrailFiles, storyOf, type TrailFilesOptions, type TrailFilesResult } from './trail-files.js';

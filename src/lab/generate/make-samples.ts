@@ -8,7 +8,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AttackGroundTruth } from './attack-story.js';
-import { generateTrailFiles, type TrailFilesOptions, type TrailFilesResult } from './trail-files.js';
+import { generateTrailFiles, storyOf, type TrailFilesOptions, type TrailFilesResult } from './trail-files.js';
 
 export const SAMPLE_ACCOUNT = '111122223333';
 export const SAMPLE_ATTACK = {
@@ -35,6 +35,11 @@ export function sampleOptions(dir: string): TrailFilesOptions {
     gzipLevel: 6,
     attack: SAMPLE_ATTACK,
   };
+}
+
+/** The ground truth of the bundled sample (which event ids are the attack, when it began). */
+export function sampleGroundTruth(): AttackGroundTruth {
+  return (storyOf(sampleOptions('samples')) as { groundTruth: AttackGroundTruth }).groundTruth;
 }
 
 export function sampleReadme(result: TrailFilesResult): string {

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { SAMPLE_ATTACK, sampleOptions, sampleReadme } from './make-samples.js';
+import { SAMPLE_ATTACK, sampleGroundTruth, sampleOptions, sampleReadme } from './make-samples.js';
 import { generateTrailFiles } from './trail-files.js';
 
 /** The committed sample, from dist/src/lab/generate/ back to the repository root. */
@@ -41,6 +41,7 @@ describe('the bundled sample', () => {
         );
       }
       assert.equal(await readFile(join(SAMPLES, 'README.md'), 'utf8'), sampleReadme(result));
+      assert.deepEqual(sampleGroundTruth(), result.groundTruth);
       assert.ok(gzipped < 400_000, `the sample stays small (${gzipped} bytes)`);
     } finally {
       await rm(fresh, { recursive: true, force: true });
@@ -58,6 +59,12 @@ describe('the bundled sample', () => {
     const regions = new Set(records.map((r) => r.awsRegion));
     assert.deepEqual([...regions].sort(), ['eu-west-1', 'us-east-1']);
     const attacker = records.filter((r) => r.sourceIPAddress === SAMPLE_ATTACK.attackerIp);
+    const truth = sampleGroundTruth();
+    assert.deepEqual(
+      attacker.map((r) => r.eventID).sort(),
+      [...truth.maliciousEventIds].sort(),
+      'the attacker made exactly the malicious events',
+    );
     assert.ok(attacker.length >= 40, `${attacker.length} attacker records`);
     assert.ok(attacker.length < records.length / 8, 'the story is a small part of the day');
     const names = new Set(attacker.map((r) => r.eventName));

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { GarrisonError } from '../../errors.js';
-import type { AttackGroundTruth } from './attack-story.js';
+import type { AttackGroundTruth, AttackStory } from './attack-story.js';
 import { trailTime } from './identities.js';
 import { buildOrganisation } from './organisation.js';
 import { Prng } from './prng.js';
@@ -152,21 +152,25 @@ function inWorker(
   });
 }
 
+/**
+ * The attack story exactly as generateTrailFiles weaves it for these options (its records and
+ * ground truth), without writing anything; undefined without `attack`. Throws, like the writer,
+ * when the story does not fit the regions or the period.
+ */
+export function storyOf(options: TrailFilesOptions): AttackStory | undefined {
+  if (!options.attack) return undefined;
+  const first = jobsFor(options)[0] as RegionJob;
+  const org = buildOrganisation(new Prng(first.seed).fork('organisation'), first.accountId, first.regions);
+  const period = { start: first.start, end: first.end, seed: first.seed };
+  return new StoryWeaver(options.attack, org, new Prng(`${first.seed}:victim`), period).story;
+}
+
 /** Generates a realistic trail (background activity, and the attack story if asked) as delivered files. */
 export async function generateTrailFiles(options: TrailFilesOptions): Promise<TrailFilesResult> {
   const jobs = jobsFor(options);
   const first = jobs[0] as RegionJob;
-  let groundTruth: AttackGroundTruth | undefined;
-  if (options.attack) {
-    // Checked here, before any file is written: the story must fit the regions and the period.
-    const org = buildOrganisation(new Prng(first.seed).fork('organisation'), first.accountId, first.regions);
-    const weaver = new StoryWeaver(options.attack, org, new Prng(`${first.seed}:victim`), {
-      start: first.start,
-      end: first.end,
-      seed: first.seed,
-    });
-    groundTruth = weaver.story.groundTruth;
-  }
+  // Checked here, before any file is written: the story must fit the regions and the period.
+  const groundTruth = storyOf(options)?.groundTruth;
   const totals = { files: 0, records: 0, bytes: 0 };
   const onFile = (records: number, bytes: number) => {
     totals.files += 1;
