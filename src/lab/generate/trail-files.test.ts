@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -169,6 +169,9 @@ describe('generateTrailFiles', () => {
     await refused({ attack: { ...ATTACK, region: 'ap-south-1' } }, /ap-south-1.*not among/);
     await refused({ attack: { ...ATTACK, start: '2026-11-19T12:30:00Z' } }, /outside the generated period/);
     await refused({ gzipLevel: 12 }, /gzipLevel/);
+    await refused({ end: undefined, targetBytes: Number.NaN }, /targetBytes/);
+    await refused({ fileMinutes: Number.POSITIVE_INFINITY }, /fileMinutes/);
+    await refused({ regions: ['us-east-1', 'us-east-1'] }, /twice/);
   });
 
   it('reports a write failure instead of losing it', async () => {
@@ -176,5 +179,17 @@ describe('generateTrailFiles', () => {
     const blocker = join(dir, 'AWSLogs');
     await writeFile(blocker, 'a file where a folder must go');
     await assert.rejects(generateTrailFiles(options(dir, { end: '2026-11-19T10:30:00Z' })), /EEXIST|ENOTDIR/);
+  });
+
+  it('stops the other regions when one region cannot be written', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'AWSLogs/111122223333/CloudTrail'), { recursive: true });
+    await writeFile(join(dir, 'AWSLogs/111122223333/CloudTrail/eu-west-1'), 'a file where a folder must go');
+    const huge = options(dir, { end: undefined, targetBytes: 50e9, workers: 2, digests: false });
+    await assert.rejects(generateTrailFiles(huge), /EEXIST|ENOTDIR/);
+    const count = async () => (await listFiles(dir)).length;
+    const before = await count();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(await count(), before, 'nothing is written after the failure');
   });
 });

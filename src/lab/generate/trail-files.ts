@@ -68,6 +68,11 @@ function jobsFor(options: TrailFilesOptions): RegionJob[] {
   const end = options.end === undefined ? undefined : timeOf(options.end, 'end');
   if (options.targetBytes === undefined && end === undefined)
     throw new GarrisonError('usage', 'generateTrailFiles needs targetBytes or end');
+  if (
+    options.targetBytes !== undefined &&
+    !(Number.isFinite(options.targetBytes) && options.targetBytes >= 0)
+  )
+    throw new GarrisonError('usage', `bad targetBytes: ${options.targetBytes}`);
   if (end !== undefined && end <= start)
     throw new GarrisonError('usage', 'generateTrailFiles: end is not after start');
   if (!/^\d{12}$/.test(options.accountId))
@@ -83,7 +88,8 @@ function jobsFor(options: TrailFilesOptions): RegionJob[] {
     throw new GarrisonError('usage', `bad recordsPerFile: [${min}, ${max}]`);
   }
   const fileMs = (options.fileMinutes ?? 5) * MINUTE;
-  if (!(fileMs >= MINUTE)) throw new GarrisonError('usage', `bad fileMinutes: ${options.fileMinutes}`);
+  if (!(fileMs >= MINUTE && fileMs <= 24 * 60 * MINUTE))
+    throw new GarrisonError('usage', `bad fileMinutes: ${options.fileMinutes}`);
   const level = options.gzipLevel ?? 3;
   if (!(Number.isInteger(level) && level >= 1 && level <= 9))
     throw new GarrisonError('usage', `bad gzipLevel: ${level}`);
@@ -109,6 +115,7 @@ function jobsFor(options: TrailFilesOptions): RegionJob[] {
 function inWorker(
   jobs: RegionJob[],
   onFile: (records: number, bytes: number) => void,
+  running: Set<Worker>,
 ): Promise<RegionResult[]> {
   return new Promise((resolve, reject) => {
     const { port1, port2 } = new MessageChannel();
@@ -121,10 +128,12 @@ function inWorker(
         maxYoungGenerationSizeMb: 8,
       },
     });
+    running.add(worker);
     let settled = false;
     const settle = (error: Error | undefined, results?: RegionResult[]) => {
       if (settled) return;
       settled = true;
+      running.delete(worker);
       port1.close();
       if (error) reject(error);
       else resolve(results ?? []);
@@ -185,7 +194,14 @@ export async function generateTrailFiles(options: TrailFilesOptions): Promise<Tr
     for (const job of jobs) results.push(await writeRegionTrail(job, onFile));
   } else {
     const shares = Array.from({ length: workers }, (_, w) => jobs.filter((_, i) => i % workers === w));
-    results = (await Promise.all(shares.map((share) => inWorker(share, onFile)))).flat();
+    const running = new Set<Worker>();
+    try {
+      results = (await Promise.all(shares.map((share) => inWorker(share, onFile, running)))).flat();
+    } catch (error) {
+      // One region failed: stop the others rather than let them write on.
+      await Promise.all([...running].map((worker) => worker.terminate()));
+      throw error;
+    }
   }
   const byRegion = new Map(results.map((r) => [r.region, r]));
   const ordered = options.regions.map((region) => byRegion.get(region) as RegionResult);
