@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
+  CreateTagsCommand,
   DescribeIamInstanceProfileAssociationsCommand,
   DescribeImagesCommand,
   DescribeInstanceAttributeCommand,
@@ -18,6 +19,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CaseStore } from '../src/cases/store.js';
+import { renderRun } from '../src/cli/playbook-output.js';
 import { ec2Playbook } from '../src/respond/playbooks/ec2/playbook.js';
 import { release } from '../src/respond/runner/release.js';
 import { runPlaybook } from '../src/respond/runner/run-playbook.js';
@@ -61,6 +63,11 @@ describe('contain ec2 on moto', { skip: motoSkipReason }, () => {
     );
     assert.equal(store.journal.forCase(caseId).length, 0);
 
+    // Attacker-controlled tag values are kept verbatim as evidence but never reach the terminal raw.
+    const hostile = '\u001b]0;owned\u0007=HYPERLINK("http://x")\nrm -rf /';
+    await ec2.send(
+      new CreateTagsCommand({ Resources: [instanceId], Tags: [{ Key: 'Name', Value: hostile }] }),
+    );
     const applied = await runPlaybook({
       playbook: ec2Playbook,
       target,
@@ -159,6 +166,11 @@ describe('contain ec2 on moto', { skip: motoSkipReason }, () => {
     );
     assert.ok(tags.Tags?.some((t) => t.ResourceId === instanceId));
     assert.ok(tags.Tags?.some((t) => t.ResourceType === 'volume'));
+    const recorded = applied.outcomes.find((o) => o.stepId === 'record-metadata')?.output as {
+      tags?: Record<string, string>;
+    };
+    assert.equal(recorded.tags?.Name, hostile, 'evidence keeps the value as AWS returned it');
+    assert.doesNotMatch(renderRun(applied), /\u001b|\u0007/);
     const evidence = store.evidence
       .forCase(caseId)
       .map((e) => e.kind)
