@@ -123,7 +123,8 @@ describe('prepare audit on moto', { skip: motoSkipReason }, () => {
     await logs.send(
       new PutMetricFilterCommand({
         logGroupName: 'cloudtrail/management',
-        filterName: 'root-written-differently',
+        // A name chosen by whoever can call PutMetricFilter: it reaches the terminal only escaped.
+        filterName: 'root-written-differently\u001b[2J\u202e',
         filterPattern:
           '{ ($.eventType != "AwsServiceEvent") && ($.userIdentity.invokedBy NOT EXISTS) && ($.userIdentity.type = Root) }',
         metricTransformations: [
@@ -140,7 +141,7 @@ describe('prepare audit on moto', { skip: motoSkipReason }, () => {
     assert.equal(byId('cloudwatch-alarm-root-usage')?.status, 'pass');
     assert.match(
       byId('cloudwatch-alarm-root-usage')?.detail ?? '',
-      /root-written-differently → alarm cis-root-usage/,
+      /root-written-differently\u001b\[2J\u202e → alarm cis-root-usage/,
     );
     assert.equal(byId('cloudwatch-alarm-cloudtrail-changes')?.status, 'fail');
     assert.match(
@@ -148,6 +149,17 @@ describe('prepare audit on moto', { skip: motoSkipReason }, () => {
       /no metric filter on cloudtrail\/management/,
     );
     assert.ok(report.score < 100 && report.score > 80, `score ${report.score}`);
+    const table = capture();
+    await runAudit(clients, { format: 'table', regions: ['us-east-1'] }, table);
+    assert.match(table.stdout, /root-written-differently\\x1b\[2J\\u202e → alarm cis-root-usage/);
+    assert.doesNotMatch(table.stdout + table.stderr, /\u001b|\u202e/);
+    const json = capture();
+    await runAudit(clients, { format: 'json', regions: ['us-east-1'] }, json);
+    assert.doesNotMatch(json.stdout, /\u001b|\u202e/, 'JSON escapes them too');
+    assert.ok(
+      JSON.stringify(JSON.parse(json.stdout)).includes('\\u001b[2J'),
+      'and still parses to the same name',
+    );
 
     await clients.client(CloudTrailClient).send(new StopLoggingCommand({ Name: 'management' }));
     report = await auditReadiness(clients, { regions: ['us-east-1'] });
