@@ -39,7 +39,7 @@ export function bucketResources(cast: Cast, key?: string): Array<Record<string, 
     : [{ type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${cast.bucket}/${key}` }, bucket];
 }
 
-/** Before: EC2 delivers the role's credentials; the instance reads reports from its own address. */
+/** EC2 delivers the role's credentials; the instance reads reports from its own address, before and during the attack. */
 export function prelude(story: StoryRecorder, cast: Cast): void {
   const { prng } = story;
   story.add({
@@ -62,7 +62,8 @@ export function prelude(story: StoryRecorder, cast: Cast): void {
     agent: 'ec2.amazonaws.com',
     extra: { sharedEventId: prng.uuid(), tls: undefined },
   });
-  for (const at of [-31 * MINUTE, -12 * MINUTE]) {
+  // The instance keeps working with the same credentials while they are used elsewhere.
+  for (const at of [-31 * MINUTE, -12 * MINUTE, 4 * MINUTE, 26 * MINUTE, 52 * MINUTE]) {
     const key = `reports/daily-${prng.hex(3)}.json`;
     story.add({
       at,

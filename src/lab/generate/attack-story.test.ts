@@ -47,9 +47,16 @@ describe('attackStory', () => {
     const benign = records.filter((r) => !malicious.has(String(r.eventID)));
     assert.deepEqual(
       benign.map((r) => r.eventName),
-      ['AssumeRole', 'GetObject', 'GetObject'],
+      ['AssumeRole', ...Array(5).fill('GetObject')],
     );
-    for (const r of benign) assert.ok(String(r.eventTime) < truth.firstMaliciousTime);
+    assert.equal(benign.filter((r) => String(r.eventTime) < truth.firstMaliciousTime).length, 3);
+    // The instance goes on using its credentials from its own address while the attacker uses them too.
+    const during = benign.filter((r) => String(r.eventTime) > truth.firstMaliciousTime);
+    assert.equal(during.length, 3);
+    for (const r of during) {
+      assert.notEqual(r.sourceIPAddress, PARAMS.attackerIp);
+      assert.equal(who(r).accessKeyId, truth.stolenAccessKeyId);
+    }
     assert.equal(new Set(records.map((r) => r.eventID)).size, records.length);
   });
 

@@ -90,8 +90,8 @@ ${truth.attackerIp}, outside AWS, with an AWS CLI on Kali Linux:
    with its key.
 
 Ground truth: ${truth.maliciousEventIds.length} malicious events, the first at **${truth.firstMaliciousTime}**,
-the last at ${truth.lastMaliciousTime}. The three events before it (EC2 delivering the role's credentials and
-the instance's own GetObject calls from its AWS address) are benign.
+the last at ${truth.lastMaliciousTime}. EC2 delivering the role's credentials and the instance's own GetObject calls
+from its AWS address (before and during the attack, with the same key) are benign.
 
 | eventTime | eventName | phase | malicious | eventID |
 |---|---|---|---|---|
