@@ -117,6 +117,9 @@ export const MIGRATIONS: readonly string[] = [
      acquired_at TEXT NOT NULL,
      PRIMARY KEY (case_id, playbook, target)
    );`,
+  // 4: how often an indicator was seen; findings looked up by case.
+  `ALTER TABLE iocs ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+   CREATE INDEX findings_by_case ON findings(case_id);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { GarrisonError } from '../errors.js';
 import { CaseBook } from './cases.js';
 import { EvidenceLocker } from './evidence.js';
+import { FindingShelf } from './findings.js';
+import { IocBook } from './iocs.js';
 import { ActionJournal } from './journal.js';
 import { migrate } from './migrations.js';
 import { resolveCaseStorePath } from './paths.js';
@@ -27,6 +29,8 @@ export class CaseStore {
   readonly journal: ActionJournal;
   readonly evidence: EvidenceLocker;
   readonly locks: RunLocks;
+  readonly findings: FindingShelf;
+  readonly iocs: IocBook;
 
   private constructor(path: string, db: Database.Database) {
     this.path = path;
@@ -35,6 +39,8 @@ export class CaseStore {
     this.journal = new ActionJournal(db);
     this.evidence = new EvidenceLocker(db);
     this.locks = new RunLocks(db);
+    this.findings = new FindingShelf(db);
+    this.iocs = new IocBook(db);
   }
 
   /** Opens (creating and migrating if needed) the store at path, GARRISON_DB, or ~/.garrison/garrison.db. */
