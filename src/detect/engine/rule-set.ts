@@ -93,19 +93,25 @@ export function sigmaRule(rule: SigmaRule, text: string): EngineRule {
     name: rule.name,
     logic: 'sigma',
   };
-  let examples: EngineRule['examples'];
-  try {
-    const generated = exampleEvents(rule);
-    examples = { positive: [generated.positive], negative: generated.nearMisses };
-  } catch {
-    examples = undefined;
-  }
+  // Built on first use (rules test, rules show): hunts never need them.
+  let examples: EngineRule['examples'] | null = null;
+  const build = (): EngineRule['examples'] => {
+    try {
+      const generated = exampleEvents(rule);
+      return { positive: [generated.positive], negative: generated.nearMisses };
+    } catch {
+      return undefined;
+    }
+  };
   return {
     info,
     matches: (record: CloudTrailRecord) => rule.matches(record),
     eventNames: rule.eventNames,
     rawTest: rule.rawTest,
-    examples,
+    get examples() {
+      if (examples === null) examples = build();
+      return examples;
+    },
     sigmaText: text,
   };
 }
