@@ -56,7 +56,7 @@ const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a,
  * event ids when both lists are complete; otherwise the larger count when the windows overlap,
  * the sum when they do not).
  */
-export function mergeFinding(old: Finding, next: Finding, windowMs = WINDOW_MS): Finding {
+export function mergeFinding(old: Finding, next: Finding): Finding {
   const ids = union(old.event_ids, next.event_ids);
   const complete = !old.event_ids_truncated && !next.event_ids_truncated;
   const count = complete
@@ -76,8 +76,8 @@ export function mergeFinding(old: Finding, next: Finding, windowMs = WINDOW_MS):
     source_ips: union(old.source_ips, next.source_ips),
     user_agents: union(old.user_agents, next.user_agents),
     event_names: union(old.event_names, next.event_names),
-    first_seen: old.first_seen < next.first_seen ? old.first_seen : next.first_seen,
-    last_seen: old.last_seen > next.last_seen ? old.last_seen : next.last_seen,
+    first_seen: [old.first_seen, next.first_seen].sort()[0] as string,
+    last_seen: [old.last_seen, next.last_seen].sort()[1] as string,
     count,
     event_ids: ids.slice(0, MAX_EVENT_IDS),
     event_ids_truncated: !complete || ids.length > MAX_EVENT_IDS,
@@ -144,8 +144,7 @@ export class FindingShelf {
           result.added++;
           continue;
         }
-        const merged =
-          source === 'hunt' ? mergeFinding(JSON.parse(existing.body) as Finding, f, windowMs) : f;
+        const merged = source === 'hunt' ? mergeFinding(JSON.parse(existing.body) as Finding, f) : f;
         update.run(
           caseId,
           merged.severity,
