@@ -74,6 +74,10 @@ export class Emitter {
       ...extra,
     };
     if (call.resources) spec.resources = call.resources;
+    // EC2 answers a change with the request id first (`{"requestId":"...","_return":true}`).
+    if (call.source === 'ec2.amazonaws.com' && spec.response && !extra.error) {
+      spec.response = { requestId: spec.requestId, ...spec.response };
+    }
     if (s3) {
       spec.additional = {
         SignatureVersion: 'SigV4',
