@@ -13,8 +13,12 @@ import type { ScanEvent } from './types.js';
 
 const HEAD = Buffer.from('{"Records":[');
 const FIRST = Buffer.from('{"eventVersion":');
+const TIME = Buffer.from('Time":"');
+const EVENT = Buffer.from('"event');
 const CLOSE_BRACE = 0x7d;
 const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
 /** How many pieces before a candidate must also be balanced objects (see verify). */
 const LOOK_BACK = 3;
 
@@ -39,9 +43,8 @@ function isSpace(byte: number | undefined): boolean {
  * the file is not in the compact delivered layout, or when a `{"eventVersion":` object sits
  * anywhere but at a record boundary `},{` (a nested object): such files take the structural path.
  * (The search is for `{"eventVersion":`, not `"eventVersion":`: a pattern that starts with a rare
- * byte is found several times faster. Records are counted by it, so a record whose first key is not
- * eventVersion (CloudTrail always writes it first) is counted with its neighbour; it is still
- * matched correctly, since a needle hit verifies the records around it.)
+ * byte is found several times faster.) A record whose first key is not eventVersion (CloudTrail
+ * always writes it first) would hide in its neighbour's piece: the eventTime count catches it.
  */
 function recordStarts(buf: Buffer, from: number): { count: number } | undefined {
   if (!startsWith(buf, HEAD, from)) return undefined;
@@ -66,7 +69,23 @@ function recordStarts(buf: Buffer, from: number): { count: number } | undefined 
     at = buf.indexOf(FIRST, at + FIRST.length);
   }
   starts[count] = closing + 1; // record i is [starts[i], starts[i+1] - 1): the byte before a start is its comma
-  return { count };
+  return eventTimes(buf, first, closing) === count ? { count } : undefined;
+}
+
+/**
+ * How many `"eventTime":"` keys: one per record, whatever its key order (the field is required).
+ * Compared with the count of boundaries, it catches a record that does not start with eventVersion
+ * (it would be counted with its neighbour and shift every later index). Searches `Time":"` (a rare
+ * first byte is fast) and checks the `"event` before it.
+ */
+function eventTimes(buf: Buffer, from: number, to: number): number {
+  let found = 0;
+  let at = buf.indexOf(TIME, from);
+  while (at >= 0 && at < to) {
+    if (at >= EVENT.length && buf.compare(EVENT, 0, EVENT.length, at - EVENT.length, at) === 0) found++;
+    at = buf.indexOf(TIME, at + TIME.length);
+  }
+  return found;
 }
 
 /**
@@ -77,8 +96,30 @@ function recordStarts(buf: Buffer, from: number): { count: number } | undefined 
 function verify(buf: Buffer, index: number, lookBack: number): boolean {
   for (let i = index; i >= 0 && i >= index - lookBack; i--) {
     if ((flags[i]! & BALANCED) !== 0) continue;
-    if (!isOneValue(buf, starts[i]!, starts[i + 1]! - 1)) return false;
+    const start = starts[i]!;
+    const end = starts[i + 1]! - 1;
+    if (!plainRecord(buf, start, end) && !isOneValue(buf, start, end)) return false;
     flags[i]! |= BALANCED;
+  }
+  return true;
+}
+
+/**
+ * A cheap proof that a piece is one record, for the ~40% of records without arrays: with no `[`
+ * or `]` byte at all, every object in the piece but the first can only start as a member value,
+ * after a colon. A `{` after anything else is a second record (one whose first key is not
+ * eventVersion) or text in a string: then the byte loop decides. (Given no arrays, the piece can
+ * neither end inside a nested array nor leave the Records array.) A few memchr calls per record.
+ */
+function plainRecord(buf: Buffer, start: number, end: number): boolean {
+  const view = buf.subarray(start, end);
+  if (view.indexOf(0x5b) >= 0 || view.indexOf(0x5d) >= 0) return false;
+  let open = view.indexOf(OPEN_BRACE, 1);
+  while (open >= 0) {
+    let back = open - 1;
+    while (back > 0 && isSpace(view[back])) back--;
+    if (view[back] !== COLON) return false;
+    open = view.indexOf(OPEN_BRACE, open + 1);
   }
   return true;
 }
