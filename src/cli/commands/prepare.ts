@@ -12,6 +12,7 @@ import { alarmTestSummary, eventOutcome } from '../../prepare/alarm-test/summary
 import { readTrailEvents } from '../../prepare/alarm-test/trail-events.js';
 import { auditReadiness } from '../../prepare/audit.js';
 import { accountTable, problems, regionTable, statusCounts } from '../../prepare/audit-table.js';
+import { checkCatalog, checkCatalogMarkdown } from '../../prepare/checks/catalog.js';
 import type { Rejection } from '../../trail/record.js';
 import { awsClients } from '../context.js';
 import { ExitCode, raiseExitCode } from '../exit.js';
@@ -198,6 +199,29 @@ export function registerPrepare(program: Command): void {
     .addHelpText('after', AUDIT_HELP)
     .action(async (options: AuditOptions, command: Command) => {
       raiseExitCode(await runAudit(awsClients(command), options));
+    });
+  prepare
+    .command('checks')
+    .description(
+      'List the readiness checks: id, severity, why each matters during an incident, the fix, related controls.',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format (default: table)').choices([
+        'table',
+        'json',
+        'markdown',
+      ]),
+    )
+    .action((options: { format?: string }) => {
+      if (options.format === 'json') process.stdout.write(`${safeJson(checkCatalog(), 2)}\n`);
+      else if (options.format === 'markdown') process.stdout.write(checkCatalogMarkdown());
+      else
+        lines(
+          processIo.out,
+          checkCatalog().map(
+            (c) => `${c.id.padEnd(34)} ${c.severity.padEnd(6)} ${c.scope.padEnd(10)} ${c.title}`,
+          ),
+        );
     });
   prepare
     .command('test-filters')

@@ -278,3 +278,29 @@ function totalWeight(): number {
     .filter((c) => c.status === 'pass')
     .reduce((sum, c) => sum + weights[report.severities[c.id] ?? 'low'], 0);
 }
+
+describe('the check catalog', () => {
+  it('documents every check from its metadata, with the result ids the audit uses', async () => {
+    const { checkCatalog, checkCatalogMarkdown } = await import('./catalog.js');
+    const catalog = checkCatalog();
+    assert.equal(catalog.length, READINESS_CHECKS.length);
+    const ids = new Set(evaluateReadiness(prepared()).checks.map((c) => c.id));
+    assert.deepEqual(
+      new Set(catalog.flatMap((c) => c.resultIds)),
+      ids,
+      'every result id is documented, and only those',
+    );
+    const perRegion = evaluateReadiness(prepared())
+      .checks.filter((c) => c.region === 'eu-west-1')
+      .map((c) => c.id);
+    assert.deepEqual(
+      catalog
+        .filter((c) => c.scope === 'per-region')
+        .map((c) => c.id)
+        .sort(),
+      [...new Set(perRegion)].sort(),
+    );
+    const markdown = checkCatalogMarkdown();
+    for (const c of catalog) assert.ok(markdown.includes(`## ${c.id} (`), c.id);
+  });
+});
