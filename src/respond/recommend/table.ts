@@ -42,6 +42,10 @@ function containPrincipal(f: GuardDutyFinding): Recommendation[] {
       ];
     case 'root':
       return [rootGuidance(f)];
+    case 'invalid-name':
+      return [
+        manual(f, 'the principal name in the finding is not a valid IAM name: check the finding by hand'),
+      ];
     default:
       return [
         manual(
