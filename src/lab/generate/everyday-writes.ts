@@ -16,7 +16,6 @@ const write = (
   ...(response ? { response } : {}),
 });
 
-/** Everyday changes people and pipelines make: tags, start/stop, configuration. */
 export const everydayWrites: CallMaker[] = [
   (p, o, r) =>
     write(
