@@ -195,8 +195,10 @@ describe('garrison events (CLI, local files)', () => {
       [['events', good, '--where', 'no operator'], /not a --where clause/],
       [['events', good, '--format', 'xml'], /Allowed choices are table, json, ndjson, csv/],
     ];
-    for (const [args, message] of cases) {
-      const result = await runCli(args);
+    // Concurrently: each is a separate node start-up.
+    const results = await Promise.all(cases.map(([args]) => runCli(args)));
+    for (const [i, [args, message]] of cases.entries()) {
+      const result = results[i]!;
       assert.equal(result.status, 1, `${args.join(' ')}: ${result.stderr}`);
       assert.match(result.stderr, message);
       assert.equal(result.stdout, '');
