@@ -36,7 +36,11 @@ export {
   type AttackStory,
   type AttackStoryParams,
   attackStory,
+  type DeliveredFile,
+  deliverRecords,
   generateTrailFiles,
+  sampleGroundTruth,
+  storyOf,
   type TrailFilesOptions,
   type TrailFilesResult,
 } from './lab/generate/index.js';
