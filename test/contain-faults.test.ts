@@ -26,7 +26,11 @@ describe('containment through injected AWS faults', { skip: motoSkipReason }, ()
   const moto = useMoto();
   let proxy: FaultProxy;
   before(async () => {
-    proxy = await startFaultProxy(moto.endpoint, { rate: 0, seed: 7, maxDelayMs: 250 });
+    proxy = await startFaultProxy(moto.endpoint, {
+      rate: 0,
+      seed: Number(process.env.GARRISON_FAULT_SEED ?? 7),
+      maxDelayMs: 250,
+    });
   });
   after(async () => {
     await proxy.close();

@@ -5,7 +5,6 @@ import {
   ReplaceNetworkAclAssociationCommand,
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '../../../aws/clients.js';
-import { awsErrorCode } from '../shared/aws-errors.js';
 import { PURPOSE_TAG } from './isolation-groups.js';
 
 export const NACL_ACTIONS = [
@@ -72,37 +71,31 @@ export async function ensureDenyAllAcl(clients: AwsClients, region: string, vpcI
 }
 
 /**
- * Moves each subnet to the given ACL (the subnet's current association is replaced). A replace whose
- * association id is gone was a retried call that took effect: the associations are read again, once.
+ * Moves each subnet to the given ACL (the subnet's current association is replaced). When a replace
+ * fails (a retried call whose first attempt took effect leaves its association id stale, which AWS
+ * answers with InvalidAssociationID.NotFound and some emulators with a 500), the associations are
+ * read again: subnets already where they should be are done, the rest are tried once more.
  */
-export async function associateAcls(
-  clients: AwsClients,
-  region: string,
-  wanted: SubnetAcl[],
-  retry = true,
-): Promise<void> {
+export async function associateAcls(clients: AwsClients, region: string, wanted: SubnetAcl[]): Promise<void> {
   const ec2 = clients.client(EC2Client, region);
-  const answer = await ec2.send(
-    new DescribeNetworkAclsCommand({
-      Filters: [{ Name: 'association.subnet-id', Values: wanted.map((w) => w.subnetId) }],
-    }),
-  );
-  try {
-    await Promise.all(
-      wanted.map(async (w) => {
-        for (const acl of answer.NetworkAcls ?? [])
-          for (const a of acl.Associations ?? [])
-            if (a.SubnetId === w.subnetId && acl.NetworkAclId !== w.networkAclId)
-              await ec2.send(
-                new ReplaceNetworkAclAssociationCommand({
-                  AssociationId: a.NetworkAclAssociationId,
-                  NetworkAclId: w.networkAclId,
-                }),
-              );
+  for (let attempt = 1; ; attempt++) {
+    const answer = await ec2.send(
+      new DescribeNetworkAclsCommand({
+        Filters: [{ Name: 'association.subnet-id', Values: wanted.map((w) => w.subnetId) }],
       }),
     );
-  } catch (error) {
-    if (!retry || awsErrorCode(error) !== 'InvalidAssociationID.NotFound') throw error;
-    await associateAcls(clients, region, wanted, false);
+    const moves: { AssociationId: string; NetworkAclId: string }[] = [];
+    for (const w of wanted)
+      for (const acl of answer.NetworkAcls ?? [])
+        for (const a of acl.Associations ?? [])
+          if (a.SubnetId === w.subnetId && acl.NetworkAclId !== w.networkAclId && a.NetworkAclAssociationId)
+            moves.push({ AssociationId: a.NetworkAclAssociationId, NetworkAclId: w.networkAclId });
+    if (moves.length === 0) return;
+    try {
+      await Promise.all(moves.map((m) => ec2.send(new ReplaceNetworkAclAssociationCommand(m))));
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
   }
 }

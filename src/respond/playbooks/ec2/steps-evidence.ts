@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { GarrisonError } from '../../../errors.js';
 import type { Step } from '../../step.js';
 import { toJson } from '../shared/json.js';
 import { CONSOLE_ACTIONS, captureConsoleOutput } from './console-output.js';
@@ -19,6 +20,10 @@ export const recordMetadata: Step<Ec2Target> = {
   evidence: true,
   async plan(ctx) {
     const f = await currentFacts(ctx);
+    if (f.state === 'terminated' || f.state === 'shutting-down')
+      throw new GarrisonError('conflict', `${f.instanceId} is ${f.state}: there is nothing left to contain`, {
+        hint: 'look for its EBS snapshots and CloudTrail activity instead',
+      });
     const parts = [
       `${f.networkInterfaces.length} interface(s)`,
       `${f.volumeIds.length} volume(s)`,
