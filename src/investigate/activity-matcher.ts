@@ -53,8 +53,8 @@ export function createMatcher(options: unknown): RecordMatcher<ActivityMatch> {
       // Records from API sources skip mightMatch: count them here.
       if (!peeked) count(record.awsRegion, record.eventTime);
       peeked = false;
-      if (!inWindow(Date.parse(record.eventTime))) return undefined;
-      const selected = selects(record, o.selection);
+      const selected = inWindow(Date.parse(record.eventTime)) && selects(record, o.selection);
+      // Credential issuance is returned whatever its time: a chain may start before the window.
       if (selected || o.everything || (o.issuance && FOLLOWED.has(record.eventName)))
         return { record, selected };
       return undefined;

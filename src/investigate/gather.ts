@@ -64,10 +64,15 @@ export async function gatherActivity(
     if (event.kind !== 'match') continue;
     const row = { record: event.value.record, origin: event.origin };
     if (everything) all.push(row);
-    else if (event.value.selected) kept.set(originKey(row), row);
-    else issuing.push(row);
+    if (event.value.selected) kept.set(originKey(row), row);
+    else if (!everything) issuing.push(row);
   }
-  if (everything) for (const row of all) if (selects(row.record, selection)) kept.set(originKey(row), row);
+  const inWindow = (row: TrailRecord) => {
+    const t = Date.parse(row.record.eventTime);
+    return !(since !== undefined && t < since) && !(until !== undefined && t > until);
+  };
+  if (everything)
+    for (const row of all) if (inWindow(row) && selects(row.record, selection)) kept.set(originKey(row), row);
   const pool = everything ? all : [...kept.values(), ...issuing];
   const chain = follow
     ? followCredentials(
@@ -86,7 +91,7 @@ export async function gatherActivity(
   let passes = 1;
   if (follow && (derived.accessKeys?.length || derived.users?.length)) {
     if (everything) {
-      for (const row of all) if (selects(row.record, derived)) kept.set(originKey(row), row);
+      for (const row of all) if (inWindow(row) && selects(row.record, derived)) kept.set(originKey(row), row);
     } else {
       passes = 2;
       const second = readTrail<ActivityMatch>(sources, {
