@@ -21,7 +21,7 @@ export function streamSink(stream: Writable & { isTTY?: boolean }, closeStream =
     isTerminal: Boolean(stream.isTTY),
     async write(text) {
       if (failure) throw failure;
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      if (!stream.write(text)) await drained(stream);
       if (failure) throw failure;
     },
     async close() {
@@ -31,6 +31,22 @@ export function streamSink(stream: Writable & { isTTY?: boolean }, closeStream =
       await once(stream, 'finish');
     },
   };
+}
+
+/** Waits for 'drain' (or an error), removing both listeners after, so long outputs do not pile them up. */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      stream.off('error', onError);
+      resolve();
+    };
+    const onError = (error: Error) => {
+      stream.off('drain', onDrain);
+      reject(error);
+    };
+    stream.once('drain', onDrain);
+    stream.once('error', onError);
+  });
 }
 
 /** Opens --output FILE (created or truncated); an unwritable path is a usage error. */
