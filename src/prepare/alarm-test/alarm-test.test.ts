@@ -69,12 +69,12 @@ describe('testAlarmFilters', () => {
   it('reports a pattern it cannot evaluate instead of failing the run', () => {
     const broken = [
       { name: 'bad', pattern: '{ $.eventName = ', alarms: ['A'], logGroup: 'g' },
-      { name: 'spaces', pattern: '[ip, user, ...]', alarms: ['B'], logGroup: 'g' },
+      { name: 'spaces', pattern: '[ip, user, status > high]', alarms: ['B'], logGroup: 'g' },
       { ...builtinAlarmFilters().filters[0]!, pattern: cisFilter('root-usage').pattern },
     ];
     const report = testAlarmFilters(broken, inputs);
     assert.match(report.filters[0]?.error ?? '', /expected a value/);
-    assert.match(report.filters[1]?.error ?? '', /space-delimited/);
+    assert.match(report.filters[1]?.error ?? '', /compares numbers/);
     assert.equal(report.filters[2]?.error, undefined);
     assert.equal(report.filters[0]?.matched, 0);
   });

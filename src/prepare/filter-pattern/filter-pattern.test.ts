@@ -187,7 +187,7 @@ describe('filter patterns that CloudWatch Logs would refuse', () => {
     ['{ $.a = %[% }', 'invalid regular expression', 8],
     ['{ $.a = %abc }', 'unterminated regular expression', 8],
     ['{ $.a ! 1 }', 'expected "!="', 6],
-    ['[ip, user, ...]', 'space-delimited', 0],
+    ['[ip, user, status = ]', 'expected a value after "="', 20],
     ['ERROR ?WARN', 'cannot be combined', 0],
     ['"unterminated', 'unterminated quoted phrase', 0],
   ];

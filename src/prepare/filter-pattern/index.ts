@@ -1,3 +1,4 @@
+import { matchDelimited, parseDelimitedPattern } from './delimited.js';
 import { FilterPatternError } from './errors.js';
 import { compileCondition, type EventPredicate } from './evaluate.js';
 import { parseJsonPattern } from './parse.js';
@@ -13,8 +14,8 @@ export const MAX_PATTERN_LENGTH = 1024;
 /** A CloudWatch Logs filter pattern, compiled once and evaluated on many log events. */
 export interface FilterPattern {
   readonly source: string;
-  /** `json` for `{ ... }`, `terms` for words/phrases, `all` for the empty pattern (matches every event). */
-  readonly kind: 'json' | 'terms' | 'all';
+  /** `json` for `{ ... }`, `delimited` for `[ ... ]`, `terms` for words/phrases, `all` for the empty pattern. */
+  readonly kind: 'json' | 'terms' | 'delimited' | 'all';
   /** True when this log event would be counted by a metric filter with this pattern. */
   matches(event: unknown): boolean;
 }
@@ -23,7 +24,7 @@ export interface FilterPattern {
  * Compiles a filter pattern as CloudWatch Logs reads it. The event given to `matches` is the raw
  * log message (a string) or an already-parsed JSON value (a CloudTrail record). A JSON pattern never
  * matches a message that is not JSON; a term pattern searches the message text (JSON-serialised when
- * given an object). Space-delimited `[...]` patterns are refused with a FilterPatternError.
+ * given an object); a space-delimited `[...]` pattern matches the fields of the message line.
  */
 export function compileFilterPattern(source: string): FilterPattern {
   if (source.length > MAX_PATTERN_LENGTH) {
@@ -36,11 +37,12 @@ export function compileFilterPattern(source: string): FilterPattern {
   const trimmed = source.trim();
   if (trimmed === '' || trimmed === '""') return { source, kind: 'all', matches: () => true };
   if (trimmed.startsWith('[')) {
-    throw new FilterPatternError(
-      'space-delimited patterns ([w1, w2, ...]) are not supported by garrison',
+    const specs = parseDelimitedPattern(source);
+    return {
       source,
-      source.indexOf('['),
-    );
+      kind: 'delimited',
+      matches: (event) => matchDelimited(specs, typeof event === 'string' ? event : JSON.stringify(event)),
+    };
   }
   if (trimmed.startsWith('{')) {
     const predicate: EventPredicate = compileCondition(parseJsonPattern(source), source);
