@@ -237,7 +237,43 @@ function regexTest(key: string, value: SigmaScalar, flags: number): ValueTest {
       `invalid regular expression ${JSON.stringify(String(value))} in "${key}": ${String(error)}`,
     );
   }
-  return (vals) => vals.some((v) => textsOf(v).some((text) => re.test(text)));
+  const literal = requiredLiteral(String(value));
+  const caseless = (flags & RE2JS.CASE_INSENSITIVE) !== 0;
+  const want = literal && caseless ? literal.toLowerCase() : literal;
+  const mayMatch = !want
+    ? () => true
+    : caseless
+      ? // RE2 folds U+017F (long s) to s; toLowerCase already maps the Kelvin sign to k.
+        (text: string) => text.toLowerCase().replaceAll('\u017f', 's').includes(want)
+      : (text: string) => text.includes(want);
+  return (vals) => vals.some((v) => textsOf(v).some((text) => mayMatch(text) && re.test(text)));
+}
+
+/**
+ * A run of plain characters every match of the regular expression contains, or undefined when
+ * that is not obvious: only patterns without alternation, groups, classes or escapes are read.
+ * A plain substring search then rules most texts out before the automaton runs.
+ */
+export function requiredLiteral(pattern: string): string | undefined {
+  if (/[|()[\]\\]/.test(pattern)) return undefined;
+  let best = '';
+  let run = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if ('.^$*+?{}'.includes(c)) {
+      // A quantifier that allows zero repetitions makes the character before it optional.
+      if ((c === '*' || c === '?' || c === '{') && run.length > 0) run = run.slice(0, -1);
+      if (run.length > best.length) best = run;
+      run = '';
+      if (c === '{') {
+        const close = pattern.indexOf('}', i);
+        if (close < 0) return undefined;
+        i = close;
+      }
+    } else run += c;
+  }
+  if (run.length > best.length) best = run;
+  return best.length >= 3 ? best : undefined;
 }
 
 function fieldrefTest(key: string, value: SigmaScalar, mode: MatchMode, cased: boolean): ValueTest {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { requiredLiteral } from './field-condition.js';
 import { ruleOf } from './rule-of.test-data.js';
 
 const sel = (selection: unknown) => ruleOf({ selection, condition: 'selection' });
@@ -234,5 +235,37 @@ describe('Sigma modifiers', () => {
     assert.equal(rule.matches(rec({ userAgent: 'aws-cli (Kali GNU/Linux)' })), true);
     assert.equal(rule.matches(rec({ requestParameters: { note: 'parrot os' } })), true);
     assert.equal(rule.matches(rec({ userAgent: 'aws-cli (Ubuntu)' })), false);
+  });
+});
+
+describe('regular-expression literal prefilter', () => {
+  it('finds a run every match must contain, and nothing when unsure', () => {
+    assert.equal(requiredLiteral('.+:assumed-role/aws:.+'), ':assumed-role/aws:');
+    assert.equal(requiredLiteral('^Boto3/1'), 'Boto3/1');
+    assert.equal(requiredLiteral('abcd?ef'), 'abc');
+    assert.equal(requiredLiteral('ab{0,2}cdef'), 'cdef');
+    assert.equal(requiredLiteral('kali|parrot'), undefined);
+    assert.equal(requiredLiteral('(kali)'), undefined);
+    assert.equal(requiredLiteral('\\d+abc'), undefined);
+    assert.equal(requiredLiteral('a.b'), undefined);
+  });
+  it('keeps the rule exact (case-insensitive flag honoured)', () => {
+    const rule = sel({ 'userIdentity.arn|re': '.+:assumed-role/aws:.+' });
+    assert.equal(
+      rule.matches(rec({ userIdentity: { arn: 'arn:aws:sts::1:assumed-role/aws:ec2-instance/i-1' } })),
+      true,
+    );
+    assert.equal(rule.matches(rec({ userIdentity: { arn: 'arn:aws:sts::1:assumed-role/web/i-1' } })), false);
+    const caseless = sel({ 'userAgent|re|i': 'KALI-linux' });
+    assert.equal(caseless.matches(rec({ userAgent: 'x kali-Linux y' })), true);
+  });
+});
+
+describe('regular-expression literal prefilter and Unicode case folding', () => {
+  it('does not lose a match RE2 finds through case folding', () => {
+    const rule = sel({ 'userAgent|re|i': 'kali-linux' });
+    assert.equal(rule.matches(rec({ userAgent: '\u212Aali-linux' })), true, 'Kelvin sign');
+    const s = sel({ 'userAgent|re|i': 'parrot-os' });
+    assert.equal(s.matches(rec({ userAgent: 'parrot-o\u017f' })), true, 'long s');
   });
 });
