@@ -174,10 +174,12 @@ export function parseGuardDutyFinding(input: unknown, where: string): ParsedFind
   const result = guardDutyFindingSchema.safeParse(value);
   if (result.success) return { ok: true, finding: result.data };
   const id = (value as { id?: unknown } | null)?.id;
-  const reason = result.error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(finding)'}: ${i.message}`)
-    .join('; ');
+  const issues = result.error.issues;
+  const reason =
+    issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(finding)'}: ${i.message}`)
+      .join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : '');
   return {
     ok: false,
     rejected: { where, ...(typeof id === 'string' ? { id: id.slice(0, 100) } : {}), reason },
