@@ -18,6 +18,7 @@ import { resolveUser } from '../src/respond/playbooks/iam-user/credentials.js';
 import { iamUserPlaybook } from '../src/respond/playbooks/iam-user/playbook.js';
 import { bucketRegion } from '../src/respond/playbooks/s3-bucket/bucket-access.js';
 import { s3BucketPlaybook } from '../src/respond/playbooks/s3-bucket/playbook.js';
+import { resolveTargets } from '../src/respond/playbooks/targets.js';
 import { release } from '../src/respond/runner/release.js';
 import { runPlaybook } from '../src/respond/runner/run-playbook.js';
 import { buildPublicBucketLab, buildUserLab } from './helpers/contain-env.js';
@@ -121,6 +122,36 @@ describe('contain iam-user, iam-role, s3-bucket on moto', { skip: motoSkipReason
         .AccessKeyMetadata ?? [];
     assert.equal(keys.length, 2);
     assert.ok(keys.every((k) => k.Status === 'Inactive'));
+  });
+
+  it('acts in another account through --role-arn and leaves the home account alone', async () => {
+    const home = moto.clients();
+    const other = home.withRole('arn:aws:iam::210987654321:role/responder', 'case-ext-id');
+    assert.equal(await other.accountId(), '210987654321');
+    await buildUserLab(home, 'frank');
+    await buildUserLab(other, 'frank');
+    const { store, caseId } = openCase();
+    const [target] = await resolveTargets('iam-user', ['frank'], {}, other);
+    const run = await runPlaybook({
+      playbook: iamUserPlaybook,
+      target: target!,
+      clients: other,
+      store,
+      caseId,
+      apply: true,
+    });
+    assert.equal(run.status, 'complete');
+    const keysThere =
+      (await other.client(IAMClient).send(new ListAccessKeysCommand({ UserName: 'frank' })))
+        .AccessKeyMetadata ?? [];
+    const keysHome =
+      (await home.client(IAMClient).send(new ListAccessKeysCommand({ UserName: 'frank' })))
+        .AccessKeyMetadata ?? [];
+    assert.ok(keysThere.every((k) => k.Status === 'Inactive'));
+    assert.ok(
+      keysHome.every((k) => k.Status === 'Active'),
+      'the home account user is untouched',
+    );
   });
 
   it('iam-role: revokes sessions and leaves its instance profiles, then releases', async () => {
