@@ -1,60 +1,27 @@
+import type { AttachResult } from '../cases/findings.js';
 import type { CaseStore } from '../cases/store.js';
 import { GarrisonError } from '../errors.js';
 import { type GuardDutyGarrisonFinding, toGarrisonFinding } from './convert.js';
 import { guardDutyFindingSchema } from './schema.js';
 
 /**
- * GuardDuty findings in the case store's findings table (source "guardduty", source_id the GuardDuty
- * finding id: one row per finding, deduplicated). All access to that table from GuardDuty code goes
- * through here, so it can move onto the case store's own findings API in one place.
+ * GuardDuty findings in the case store: saved through the store's finding shelf (source "guardduty",
+ * deduplicated by the GuardDuty finding id, replaced when GuardDuty updates it), and looked up by
+ * that id for `garrison respond`.
  */
 export const GUARDDUTY_SOURCE = 'guardduty';
 
-export interface SavedFindings {
-  added: number;
-  updated: number;
-}
-
 /**
- * Saves findings, in one transaction, into a case or unassigned (caseId undefined). A finding seen
- * again is updated (GuardDuty updates findings as activity continues) and keeps its case unless a new
- * one is given. The case must exist.
+ * Saves findings into a case or unassigned (caseId undefined), in one transaction. A finding seen
+ * again is updated and keeps its case unless a new one is given. The case must exist.
  */
 export function saveGuardDutyFindings(
   store: CaseStore,
   findings: readonly GuardDutyGarrisonFinding[],
   caseId?: string,
-  now: Date = new Date(),
-): SavedFindings {
+): AttachResult {
   if (caseId) store.cases.get(caseId);
-  const exists = store.db.prepare('SELECT 1 FROM findings WHERE source = ? AND source_id = ?');
-  const upsert = store.db.prepare(
-    `INSERT INTO findings (case_id, source, source_id, severity, title, first_seen, last_seen, body, added_at)
-     VALUES (@caseId, @source, @id, @severity, @title, @first, @last, @body, @now)
-     ON CONFLICT (source, source_id) DO UPDATE SET
-       case_id = COALESCE(excluded.case_id, findings.case_id),
-       severity = excluded.severity, title = excluded.title, first_seen = excluded.first_seen,
-       last_seen = excluded.last_seen, body = excluded.body`,
-  );
-  return store.transaction(() => {
-    const result = { added: 0, updated: 0 };
-    for (const f of findings) {
-      if (exists.get(GUARDDUTY_SOURCE, f.id)) result.updated++;
-      else result.added++;
-      upsert.run({
-        caseId: caseId ?? null,
-        source: GUARDDUTY_SOURCE,
-        id: f.id,
-        severity: f.severity,
-        title: f.title,
-        first: f.first_seen,
-        last: f.last_seen,
-        body: JSON.stringify(f),
-        now: now.toISOString(),
-      });
-    }
-    return result;
-  });
+  return store.findings.attach(caseId ?? null, findings, { source: GUARDDUTY_SOURCE });
 }
 
 export interface StoredGuardDutyFinding {
@@ -83,9 +50,10 @@ export function guardDutyFindingById(store: CaseStore, id: string): StoredGuardD
 }
 
 /** Puts a stored finding into a case (respond opens one for an unassigned finding). */
-export function assignGuardDutyFinding(store: CaseStore, id: string, caseId: string): void {
-  store.cases.get(caseId);
-  store.db
-    .prepare('UPDATE findings SET case_id = ? WHERE source = ? AND source_id = ?')
-    .run(caseId, GUARDDUTY_SOURCE, id);
+export function assignGuardDutyFinding(
+  store: CaseStore,
+  finding: GuardDutyGarrisonFinding,
+  caseId: string,
+): void {
+  saveGuardDutyFindings(store, [finding], caseId);
 }
