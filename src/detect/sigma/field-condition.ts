@@ -167,7 +167,10 @@ function valueTest(key: string, value: SigmaScalar, o: ValueOptions): ValueTest 
   const mode = (o.type ?? (o.keyword ? 'contains' : 'equals')) as MatchMode;
   if (o.fieldref) return fieldrefTest(key, value, mode, o.cased);
   const variants = encode(String(value), o.transforms).map((v) => stringTest(v.text, mode, o.cased));
-  return (vals) => vals.some((v) => textsOf(v).some((text) => variants.some((t) => t(text))));
+  const one = variants.length === 1 ? variants[0] : undefined;
+  const any = one ?? ((text: string) => variants.some((t) => t(text)));
+  // Strings (nearly every CloudTrail value) are tested without building a list of texts.
+  return (vals) => vals.some((v) => (typeof v === 'string' ? any(v) : textsOf(v).some(any)));
 }
 
 function encode(text: string, transforms: readonly string[]): EncodedValue[] {
@@ -246,7 +249,8 @@ function regexTest(key: string, value: SigmaScalar, flags: number): ValueTest {
       ? // RE2 folds U+017F (long s) to s; toLowerCase already maps the Kelvin sign to k.
         (text: string) => text.toLowerCase().replaceAll('\u017f', 's').includes(want)
       : (text: string) => text.includes(want);
-  return (vals) => vals.some((v) => textsOf(v).some((text) => mayMatch(text) && re.test(text)));
+  const test = (text: string) => mayMatch(text) && re.test(text);
+  return (vals) => vals.some((v) => (typeof v === 'string' ? test(v) : textsOf(v).some(test)));
 }
 
 /**

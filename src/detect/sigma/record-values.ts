@@ -6,6 +6,14 @@
 
 /** Every value at a dotted path (already split), with lists flattened; empty when absent. */
 export function valuesAt(record: unknown, path: readonly string[]): unknown[] {
+  if (path.length === 1 && record !== null && typeof record === 'object' && !Array.isArray(record)) {
+    // Top-level fields (eventName, userAgent, ...): no walk needed.
+    const value = Object.hasOwn(record, path[0] as string)
+      ? (record as Record<string, unknown>)[path[0] as string]
+      : undefined;
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) return [value];
+  }
   let current: unknown[] = [record];
   for (const key of path) {
     const next: unknown[] = [];
