@@ -2,6 +2,7 @@ import type { TrailRecord } from '../trail/record.js';
 import { type ReadTrailOptions, readTrail, type TrailSummary } from '../trail/sources/read-trail.js';
 import { type ActivityMatch, activityMatcherSpec, type HourTally } from './activity-matcher.js';
 import { type CredentialChain, followCredentials } from './chain.js';
+import { issuedCredentials } from './credentials.js';
 import { type Selection, selects } from './selection.js';
 
 export interface GatherOptions extends Omit<ReadTrailOptions, 'matcher'> {
@@ -86,6 +87,12 @@ export async function gatherActivity(
         links: [],
         origins: [],
       };
+  // How the starting credentials were issued belongs to their story (an AssumeRole by EC2, a CreateAccessKey).
+  const seeds = new Set(chain.seedKeys);
+  for (const row of pool) {
+    const issued = issuedCredentials(row.record);
+    if (issued && seeds.has(issued.accessKeyId) && inWindow(row)) kept.set(originKey(row), row);
+  }
   const given = new Set(selection.accessKeys ?? []);
   const derived: Selection = { accessKeys: chain.keys.filter((k) => !given.has(k)), users: chain.users };
   let passes = 1;

@@ -7,6 +7,7 @@ import { registerPolicy } from './policy.js';
 import { registerPrepare } from './prepare.js';
 import { registerRelease } from './release.js';
 import { registerRules } from './rules.js';
+import { registerTimeline } from './timeline.js';
 
 /** Every command registers itself here, one module per command (or command group). */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerPrepare(program);
   registerRelease(program);
   registerRules(program);
+  registerTimeline(program);
 }
