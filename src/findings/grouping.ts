@@ -20,8 +20,9 @@ interface Group {
   ips: Set<string>;
   agents: Set<string>;
   names: Set<string>;
-  /** The earliest events (time, id), at most MAX_EVENT_IDS, and the latest of them. */
-  events: { t: number; id: string }[];
+  /** The earliest events, at most MAX_EVENT_IDS, as parallel lists (no object per event), and the latest time among them. */
+  times: number[];
+  ids: string[];
   eventsMax: number;
   idsSeen: number;
 }
@@ -74,7 +75,8 @@ export class FindingGrouper {
           ips: new Set(),
           agents: new Set(),
           names: new Set(),
-          events: [],
+          times: [],
+          ids: [],
           eventsMax: -Infinity,
           idsSeen: 0,
         };
@@ -122,17 +124,19 @@ export class FindingGrouper {
 
 function keepEarliest(g: Group, t: number, id: string): void {
   g.idsSeen++;
-  if (g.events.length < MAX_EVENT_IDS) {
-    g.events.push({ t, id });
+  if (g.ids.length < MAX_EVENT_IDS) {
+    g.times.push(t);
+    g.ids.push(id);
     g.eventsMax = Math.max(g.eventsMax, t);
     return;
   }
   if (t >= g.eventsMax) return;
   let latest = 0;
-  for (let i = 1; i < g.events.length; i++)
-    if ((g.events[i] as { t: number }).t > (g.events[latest] as { t: number }).t) latest = i;
-  g.events[latest] = { t, id };
-  g.eventsMax = g.events.reduce((m, e) => Math.max(m, e.t), -Infinity);
+  for (let i = 1; i < g.times.length; i++)
+    if ((g.times[i] as number) > (g.times[latest] as number)) latest = i;
+  g.times[latest] = t;
+  g.ids[latest] = id;
+  g.eventsMax = Math.max(...g.times);
 }
 
 function merge(into: Group, from: Group): void {
@@ -148,8 +152,8 @@ function merge(into: Group, from: Group): void {
     [into.names, from.names],
   ] as const)
     for (const v of b) addCapped(a, v);
-  for (const e of from.events) keepEarliest(into, e.t, e.id);
-  into.idsSeen += from.idsSeen - from.events.length;
+  from.ids.forEach((id, i) => keepEarliest(into, from.times[i] as number, id));
+  into.idsSeen += from.idsSeen - from.ids.length;
 }
 
 function toFinding(g: Group): Finding {
@@ -158,7 +162,9 @@ function toFinding(g: Group): Finding {
     .update([g.rule.id, g.principal, g.resource, firstSeen].join('\u0000'))
     .digest('hex')
     .slice(0, 32);
-  const events = [...g.events].sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
+  const events = g.ids
+    .map((id, i) => ({ t: g.times[i] as number, id }))
+    .sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
   return {
     id,
     rule: ruleRef(g.rule),
