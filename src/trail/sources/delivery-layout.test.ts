@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  dayFolders,
   dayWindow,
   followFolder,
   levelUnder,
   locationInScope,
   parseDeliveredKey,
+  prunesBelow,
 } from './delivery-layout.js';
 
 const KEY =
@@ -75,5 +77,28 @@ describe('the delivered layout', () => {
     assert.equal(followFolder('day', '15', 'AWSLogs/1/CloudTrail/r/2026/03/15/', scope), true);
     assert.equal(followFolder('day', '16', 'AWSLogs/1/CloudTrail/r/2026/03/16/', scope), false);
     assert.equal(followFolder('day', '16', 'AWSLogs/1/CloudTrail/r/2026/03/16/', {}), true);
+  });
+
+  it('lists flat once nothing below can be pruned', () => {
+    assert.equal(prunesBelow('outside', {}), false);
+    assert.equal(prunesBelow('account', { accounts: ['111122223333'] }), true);
+    assert.equal(prunesBelow('region', { accounts: ['111122223333'] }), false);
+    assert.equal(prunesBelow('region', { regions: ['us-east-1'] }), true);
+    assert.equal(prunesBelow('year', { regions: ['us-east-1'] }), false);
+    assert.equal(prunesBelow('day', { until: new Date() }), true);
+    assert.equal(prunesBelow('files', { since: new Date() }), false);
+  });
+
+  it('names the day folders of a short bounded window, across a month end', () => {
+    const days = dayFolders({
+      since: new Date('2026-02-28T10:00:00Z'),
+      until: new Date('2026-03-01T10:00:00Z'),
+    });
+    assert.deepEqual(days, ['2026/02/27/', '2026/02/28/', '2026/03/01/', '2026/03/02/']);
+    assert.equal(dayFolders({ since: new Date('2026-01-01T00:00:00Z') }), undefined);
+    assert.equal(
+      dayFolders({ since: new Date('2026-01-01T00:00:00Z'), until: new Date('2026-03-01T00:00:00Z') }),
+      undefined,
+    );
   });
 });

@@ -104,6 +104,45 @@ export function followFolder(level: LayoutLevel, name: string, path: string, sco
   }
 }
 
+/**
+ * Whether folders under this level can still be pruned; when not, one flat listing (1,000 keys a
+ * call) is cheaper than a call per folder.
+ */
+export function prunesBelow(level: LayoutLevel, scope: TrailScope): boolean {
+  const dates = Boolean(scope.since || scope.until);
+  const accounts = Boolean(scope.accounts?.length);
+  const regions = Boolean(scope.regions?.length);
+  switch (level) {
+    case 'outside':
+    case 'account':
+      return accounts || regions || dates;
+    case 'service':
+    case 'region':
+      return regions || dates;
+    case 'year':
+    case 'month':
+    case 'day':
+      return dates;
+    case 'files':
+      return false;
+  }
+}
+
+/** The longest window whose day folders are listed one by one instead of walking years and months. */
+const MAX_LISTED_DAYS = 31;
+
+/** The `yyyy/mm/dd/` folders of a bounded, short window (with its margin), or undefined. */
+export function dayFolders(scope: TrailScope): string[] | undefined {
+  const { first, last } = dayWindow(scope);
+  if (!first || !last || first > last) return first && last ? [] : undefined;
+  const days: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += DAY_MS) {
+    if (days.length >= MAX_LISTED_DAYS) return undefined;
+    days.push(`${new Date(t).toISOString().slice(0, 10).replaceAll('-', '/')}/`);
+  }
+  return days;
+}
+
 /** `yyyy`, `yyyy-mm` or `yyyy-mm-dd` from the date folders at the end of a path. */
 function datePart(path: string): string | undefined {
   const m = /\/(\d{4})\/(?:(\d{2})\/(?:(\d{2})\/)?)?$/.exec(path);

@@ -2,11 +2,13 @@ import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk
 import { GarrisonError } from '../../errors.js';
 import type { Blob } from '../scan/types.js';
 import {
+  dayFolders,
   followFolder,
   type LayoutLevel,
   levelUnder,
   locationInScope,
   looksLikeTrailFile,
+  prunesBelow,
   type TrailScope,
 } from './delivery-layout.js';
 import { createLimiter } from './limit.js';
@@ -34,8 +36,9 @@ export interface S3ReadOptions {
 
 /**
  * The CloudTrail log files under an S3 location, as blobs to scan. Listing walks the delivered
- * layout one folder level at a time, so accounts, regions and days out of scope are never
- * listed, and keys out of scope are never downloaded. Each blob downloads when the scanner asks,
+ * layout one folder level at a time while something can still be pruned (then lists flat), and
+ * a short --since/--until window goes straight to its day folders: accounts, regions and days
+ * out of scope are never listed, and keys out of scope are never downloaded. Each blob downloads when the scanner asks,
  * at most `concurrency` at once; the SDK retries throttling and 5xx answers.
  */
 export async function* s3TrailBlobs(
@@ -79,8 +82,15 @@ export async function* s3TrailBlobs(
     }
   }
 
+  const days = dayFolders(scope);
+
   async function* walk(prefix: string, level: LayoutLevel): AsyncGenerator<Blob> {
-    const flat = level === 'files';
+    if (level === 'year' && days && prefix.endsWith('/')) {
+      // A short window: list its day folders directly instead of years, then months, then days.
+      for (const day of days) yield* walk(`${prefix}${day}`, 'files');
+      return;
+    }
+    const flat = !prunesBelow(level, scope);
     const pages = paginateListObjectsV2(
       { client: s3 },
       { Bucket: bucket, Prefix: prefix, ...(flat ? {} : { Delimiter: '/' }) },
