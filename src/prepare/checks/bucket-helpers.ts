@@ -1,6 +1,6 @@
 import type { AccountSnapshot, TrailBucketState } from '../state/snapshot.js';
 import { type CheckOutcome, GLOBAL } from './define.js';
-import { activeTrails } from './trail-helpers.js';
+import { activeTrails, noActiveTrail } from './trail-helpers.js';
 
 /** Runs a check on the bucket of each active trail; the trail (not the bucket) region is the outcome's region. */
 export function trailBucketCheck(
@@ -10,8 +10,7 @@ export function trailBucketCheck(
   const trails = snapshot.trails;
   if (!trails.ok) return [{ region: GLOBAL, status: 'error', detail: trails.error }];
   const active = activeTrails(trails.value);
-  if (active.length === 0)
-    return [{ region: GLOBAL, status: 'fail', detail: 'no multi-region trail is logging' }];
+  if (active.length === 0) return [noActiveTrail(trails.value)];
   const outcomes: CheckOutcome[] = [];
   const seen = new Set<string>();
   for (const trail of active) {

@@ -170,6 +170,27 @@ describe('readiness checks over a snapshot', () => {
     assert.equal(statusOf(s, 'cloudwatch-alarm-root-usage').detail, 'cloudtrail: access denied');
   });
 
+  it('a trail whose status could not be read is an error, not a silent fail', () => {
+    const s = prepared();
+    const unread = trail({ logging: false, readError: 'trail org: access denied (AccessDeniedException)' });
+    s.trails = { ok: true, value: [unread] };
+    for (const id of [
+      'cloudtrail-multi-region-logging',
+      'cloudtrail-log-file-validation',
+      'cloudtrail-bucket-not-public',
+      'cloudwatch-alarm-root-usage',
+    ]) {
+      assert.equal(statusOf(s, id).status, 'error', id);
+      assert.match(statusOf(s, id).detail, /trail org: access denied/);
+    }
+    s.trails = { ok: true, value: [unread, trail()] };
+    assert.equal(
+      statusOf(s, 'cloudtrail-multi-region-logging').status,
+      'pass',
+      'a readable logging trail still counts',
+    );
+  });
+
   it('reports a public or unlogged trail bucket', () => {
     const s = prepared();
     s.trailBuckets['trail-logs'] = {

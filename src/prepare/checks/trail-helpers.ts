@@ -5,7 +5,18 @@ import { type CheckOutcome, GLOBAL } from './define.js';
 
 /** The trails that count for readiness: multi-region and logging. */
 export function activeTrails(trails: readonly TrailState[]): TrailState[] {
-  return trails.filter((t) => t.multiRegion && t.logging);
+  return trails.filter((t) => t.multiRegion && t.logging && !t.readError);
+}
+
+/** What to answer when no trail counts: an error if some trail could not be read, else a failure. */
+export function noActiveTrail(
+  trails: readonly TrailState[],
+  failDetail = 'no multi-region trail is logging',
+): CheckOutcome {
+  const unread = trails.filter((t) => t.readError);
+  if (unread.length > 0)
+    return { region: GLOBAL, status: 'error', detail: unread.map((t) => t.readError).join('; ') };
+  return { region: GLOBAL, status: 'fail', detail: failDetail };
 }
 
 /**
@@ -20,9 +31,7 @@ export function trailPropertyCheck(
   const trails = snapshot.trails;
   if (!trails.ok) return [{ region: GLOBAL, status: 'error', detail: trails.error }];
   const active = activeTrails(trails.value);
-  if (active.length === 0) {
-    return [{ region: GLOBAL, status: 'fail', detail: 'no multi-region trail is logging' }];
-  }
+  if (active.length === 0) return [noActiveTrail(trails.value)];
   const good = active.find(has);
   if (good) return [{ region: good.homeRegion, status: 'pass', detail: describe.pass(good) }];
   return [{ region: active[0]?.homeRegion ?? GLOBAL, status: 'fail', detail: describe.fail(active) }];

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+} from '@aws-sdk/client-cloudtrail';
+import {
   GetBucketAclCommand,
   GetBucketLocationCommand,
   GetBucketPolicyStatusCommand,
@@ -14,7 +20,7 @@ import { readBucketExposure } from './bucket.js';
 import { matchesGuardDutyFindings } from './guardduty.js';
 import { parseLogGroupArn } from './log-monitoring.js';
 import { describeAwsFailure, observe } from './observe.js';
-import { advancedSelectorScope, classicSelectorScope } from './trails.js';
+import { advancedSelectorScope, classicSelectorScope, readTrails } from './trails.js';
 
 describe('trail event selectors', () => {
   it('reads classic selectors: read/write halves and data events for all objects and functions', () => {
@@ -189,5 +195,49 @@ describe('trail bucket exposure', () => {
     s3.on(GetBucketLocationCommand).resolves({});
     s3.on(GetPublicAccessBlockCommand).rejects(missing('AccessDenied'));
     await assert.rejects(readBucketExposure(clients, 'trail'), /AccessDenied/);
+  });
+});
+
+describe('reading trails', () => {
+  const cloudtrail = mockClient(CloudTrailClient);
+  afterEach(() => cloudtrail.reset());
+
+  it('keeps reading when one trail cannot be read, and marks that trail', async () => {
+    cloudtrail.on(DescribeTrailsCommand).resolves({
+      trailList: [
+        {
+          Name: 'org',
+          TrailARN: 'arn:aws:cloudtrail:us-east-1:999999999999:trail/org',
+          HomeRegion: 'us-east-1',
+          IsMultiRegionTrail: true,
+          IsOrganizationTrail: true,
+        },
+        {
+          Name: 'local',
+          TrailARN: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/local',
+          HomeRegion: 'eu-west-1',
+          IsMultiRegionTrail: true,
+          LogFileValidationEnabled: true,
+        },
+      ],
+    });
+    cloudtrail
+      .on(GetTrailStatusCommand, { Name: 'arn:aws:cloudtrail:us-east-1:999999999999:trail/org' })
+      .rejects(Object.assign(new Error('not yours'), { name: 'AccessDeniedException' }));
+    cloudtrail
+      .on(GetTrailStatusCommand, { Name: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/local' })
+      .resolves({ IsLogging: true });
+    cloudtrail
+      .on(GetEventSelectorsCommand)
+      .resolves({ EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] });
+    const clients = new AwsClients({ region: 'us-east-1', endpointUrl: 'http://127.0.0.1:9' });
+    const trails = await readTrails(clients);
+    assert.equal(trails.length, 2);
+    assert.match(trails[0]?.readError ?? '', /trail org: access denied \(AccessDeniedException\)/);
+    assert.equal(trails[0]?.logging, false);
+    assert.deepEqual(
+      [trails[1]?.logging, trails[1]?.managementEvents, trails[1]?.readError],
+      [true, 'All', undefined],
+    );
   });
 });

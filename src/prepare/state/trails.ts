@@ -7,6 +7,7 @@ import {
   GetTrailStatusCommand,
 } from '@aws-sdk/client-cloudtrail';
 import type { AwsClients } from '../../aws/clients.js';
+import { describeAwsFailure } from './observe.js';
 
 /** What the audit needs to know about one trail (read in its home region). */
 export interface TrailState {
@@ -26,6 +27,8 @@ export interface TrailState {
   /** Data events recorded for every S3 object / every Lambda function. */
   s3DataEvents: boolean;
   lambdaDataEvents: boolean;
+  /** Why its status or selectors could not be read (e.g. an organization trail seen from a member); then it counts as not logging. */
+  readError?: string;
 }
 
 /** Reads the classic event selectors: management read/write scope and data events for all S3 objects / Lambda functions. */
@@ -96,15 +99,27 @@ export async function readTrails(
     seen.add(arn);
     const home = t.HomeRegion ?? region;
     const trailClient = clients.client(CloudTrailClient, home);
-    const [status, selectors] = await Promise.all([
-      trailClient.send(new GetTrailStatusCommand({ Name: arn })),
-      trailClient.send(new GetEventSelectorsCommand({ TrailName: arn })),
-    ]);
-    const scope = selectors.AdvancedEventSelectors?.length
-      ? advancedSelectorScope(selectors.AdvancedEventSelectors)
-      : classicSelectorScope(
-          selectors.EventSelectors ?? [{ ReadWriteType: 'All', IncludeManagementEvents: true }],
-        );
+    let status: { IsLogging?: boolean | undefined } = {};
+    let scope: ReturnType<typeof classicSelectorScope> = {
+      managementEvents: 'None',
+      s3DataEvents: false,
+      lambdaDataEvents: false,
+    };
+    let readError: string | undefined;
+    try {
+      const [answer, selectors] = await Promise.all([
+        trailClient.send(new GetTrailStatusCommand({ Name: arn })),
+        trailClient.send(new GetEventSelectorsCommand({ TrailName: arn })),
+      ]);
+      status = answer;
+      scope = selectors.AdvancedEventSelectors?.length
+        ? advancedSelectorScope(selectors.AdvancedEventSelectors)
+        : classicSelectorScope(
+            selectors.EventSelectors ?? [{ ReadWriteType: 'All', IncludeManagementEvents: true }],
+          );
+    } catch (error) {
+      readError = describeAwsFailure(error, `trail ${t.Name ?? arn}`);
+    }
     trails.push({
       name: t.Name ?? arn,
       arn,
@@ -118,6 +133,7 @@ export async function readTrails(
       logGroupArn: t.CloudWatchLogsLogGroupArn,
       logsRoleArn: t.CloudWatchLogsRoleArn,
       ...scope,
+      ...(readError ? { readError } : {}),
     });
   }
   return trails;

@@ -1,5 +1,5 @@
 import { defineCheck, GLOBAL } from '../define.js';
-import { activeTrails, names } from '../trail-helpers.js';
+import { activeTrails, names, noActiveTrail } from '../trail-helpers.js';
 
 export default defineCheck(
   {
@@ -26,6 +26,7 @@ export default defineCheck(
       ];
     if (trails.value.length === 0)
       return [{ region: GLOBAL, status: 'fail', detail: 'no CloudTrail trail exists' }];
+    if (trails.value.some((t) => t.readError)) return [noActiveTrail(trails.value)];
     const problems = trails.value.map(
       (t) =>
         `${t.name}: ${[t.multiRegion ? '' : 'single-region', t.logging ? '' : 'not logging'].filter(Boolean).join(', ')}`,

@@ -2,7 +2,7 @@ import { cisCoverage } from '../../cis/coverage.js';
 import { CIS_METRIC_FILTERS, type CisMetricFilter } from '../../cis/patterns.js';
 import type { LogMonitoringState } from '../../state/log-monitoring.js';
 import { type CheckOutcome, defineCheck, GLOBAL } from '../define.js';
-import { activeTrails } from '../trail-helpers.js';
+import { activeTrails, noActiveTrail } from '../trail-helpers.js';
 
 function coverageOf(pattern: string, cache: Map<string, string[]>): string[] {
   let covers = cache.get(pattern);
@@ -87,8 +87,10 @@ export default defineCheck(
           .filter((g): g is string => Boolean(g)),
       ),
     ];
-    if (groups.length === 0)
-      return fail(GLOBAL, 'fail', 'no logging multi-region trail delivers to CloudWatch Logs');
+    if (groups.length === 0) {
+      const none = noActiveTrail(trails.value, 'no logging multi-region trail delivers to CloudWatch Logs');
+      return fail(GLOBAL, none.status, none.detail);
+    }
     return CIS_METRIC_FILTERS.map((cis) => {
       let best: CheckOutcome | undefined;
       for (const group of groups) {
