@@ -15,9 +15,24 @@ export type {
   EvidenceItem,
   Severity,
 } from './cases/types.js';
+export { type EngineRule, type RuleInfo, severityRank } from './detect/engine/detection.js';
+export type { Hit } from './detect/engine/hit.js';
+export { type HuntOptions, type HuntResult, hunt, huntRecords } from './detect/engine/hunt.js';
+export {
+  createMatcher as createHuntMatcher,
+  type HuntMatch,
+  type HuntMatcherOptions,
+  huntMatcherSpec,
+} from './detect/engine/matcher.js';
+export { RuleIndex } from './detect/engine/rule-index.js';
+export { loadDetections, loadRules, type RuleSelection, selectRules } from './detect/engine/rule-set.js';
+export { testRuleExamples, validateSigmaFolders } from './detect/engine/rule-tests.js';
 export { loadPack, PACK_SOURCES } from './detect/pack.js';
 export type { PackDetection, PackDetectionSource, RecordPredicate } from './detect/rules/define.js';
 export { type DetectionMeta, detectionMetaSchema } from './detect/rules/metadata.js';
+export { exampleEvents } from './detect/sigma/example-events.js';
+export { loadSigmaRules } from './detect/sigma/load.js';
+export { compileSigmaRule, type SigmaRule } from './detect/sigma/rule.js';
 export {
   awsNetworksFromIpRanges,
   STATEFUL_DETECTIONS,
@@ -31,6 +46,12 @@ export {
   statefulMightMatch,
 } from './detect/stateful/index.js';
 export { describeError, type ErrorCode, GarrisonError, isGarrisonError } from './errors.js';
+export { type AsffTarget, toAsff } from './findings/asff.js';
+export { anyAtOrAbove, type Finding, type FindingsSummary } from './findings/finding.js';
+export { FindingGrouper } from './findings/grouping.js';
+export { toOcsf } from './findings/ocsf.js';
+export { type ImportResult, importToSecurityHub } from './findings/security-hub.js';
+export { FINDING_FORMATS, type FindingFormat, writeFindings } from './findings/write.js';
 export {
   type AttackGroundTruth,
   type AttackStory,
