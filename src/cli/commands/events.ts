@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { GarrisonError } from '../../errors.js';
 import { type EventsFilterOptions, eventsFilterSpec, parseWhere } from '../../trail/filter.js';
 import type { CloudTrailRecord } from '../../trail/record.js';
+import { lookupAttributeFor } from '../../trail/sources/lookup-events.js';
 import { readTrail } from '../../trail/sources/read-trail.js';
 import { parseTime } from '../../trail/time.js';
 import { awsClients } from '../context.js';
@@ -151,6 +152,12 @@ export function eventsFilter(options: EventsOptions, now: number): EventsFilterO
   return filter;
 }
 
+/** Narrows cloudtrail: sources on the server with one exact clause (the filter still checks all). */
+function lookupNarrowing(filter: EventsFilterOptions) {
+  const attribute = lookupAttributeFor(filter);
+  return attribute ? { lookupAttribute: attribute } : {};
+}
+
 async function runEvents(sources: string[], options: EventsOptions, command: Command): Promise<void> {
   const filter = eventsFilter(options, Date.now());
   const scope = {
@@ -167,6 +174,7 @@ async function runEvents(sources: string[], options: EventsOptions, command: Com
     ...(options.workers ? { workers: options.workers } : {}),
     ...(options.strict ? { strict: true } : {}),
     onProgress: (p) => bar.update(p),
+    ...lookupNarrowing(filter),
   });
   const sink: OutputSink = options.output ? await fileSink(options.output) : streamSink(process.stdout);
   const format = options.format ?? defaultFormat(sink, options.output);

@@ -40,7 +40,12 @@ function itemsOf(
   if (spec.kind === 'lookup') {
     const window = lookupWindow(scope.since, scope.until, options.now ?? new Date());
     if (window.notice) summary.notices.push(window.notice);
-    return lookupEventRecords(clients.client(CloudTrailClient, spec.region), spec.region, window);
+    return lookupEventRecords(
+      clients.client(CloudTrailClient, spec.region),
+      spec.region,
+      window,
+      options.lookupAttribute,
+    );
   }
   if (spec.kind === 'logs') {
     return logGroupRecords(clients.client(CloudWatchLogsClient), spec.location, scope.since, scope.until);

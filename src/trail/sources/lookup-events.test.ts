@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GarrisonError } from '../../errors.js';
-import { lookupEventRecords, lookupWindow } from './lookup-events.js';
+import { lookupAttributeFor, lookupEventRecords, lookupWindow } from './lookup-events.js';
 import type { SourceItem } from './record-stream.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -51,6 +51,41 @@ describe('lookupWindow', () => {
     assert.equal(inside.start.toISOString(), '2026-05-01T00:00:00.000Z');
     assert.equal(inside.end.toISOString(), '2026-05-02T00:00:00.000Z');
     assert.equal(inside.notice, undefined);
+  });
+});
+
+describe('lookupAttributeFor', () => {
+  it('pushes the most selective exact clause to the server, never the principal', () => {
+    assert.deepEqual(lookupAttributeFor({ eventName: 'CreateUser', accessKey: 'AKIAEXAMPLE' }), {
+      AttributeKey: 'AccessKeyId',
+      AttributeValue: 'AKIAEXAMPLE',
+    });
+    assert.deepEqual(lookupAttributeFor({ eventName: 'CreateUser', eventSource: 'iam.amazonaws.com' }), {
+      AttributeKey: 'EventName',
+      AttributeValue: 'CreateUser',
+    });
+    assert.deepEqual(lookupAttributeFor({ eventSource: 'iam.amazonaws.com' }), {
+      AttributeKey: 'EventSource',
+      AttributeValue: 'iam.amazonaws.com',
+    });
+    assert.equal(lookupAttributeFor({}), undefined);
+    assert.equal(lookupAttributeFor({ principal: 'alice' } as never), undefined);
+  });
+
+  it('sends the attribute with every page', async () => {
+    const mock = mockClient(CloudTrailClient);
+    mock.on(LookupEventsCommand).resolvesOnce({ Events: [], NextToken: 't' }).resolvesOnce({ Events: [] });
+    try {
+      const attribute = { AttributeKey: 'EventName' as const, AttributeValue: 'ConsoleLogin' };
+      await collect(
+        lookupEventRecords(new CloudTrailClient({ region: 'us-east-1' }), 'us-east-1', window, attribute),
+      );
+      const calls = mock.commandCalls(LookupEventsCommand);
+      assert.equal(calls.length, 2);
+      for (const call of calls) assert.deepEqual(call.args[0].input.LookupAttributes, [attribute]);
+    } finally {
+      mock.restore();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import type { LookupAttribute } from '@aws-sdk/client-cloudtrail';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../../aws/clients.js';
 import { GarrisonError } from '../../errors.js';
@@ -28,6 +29,8 @@ export interface ReadTrailOptions {
   /** The clock for LookupEvents' 90-day window (default: now). */
   now?: Date;
   onProgress?: (progress: TrailProgress) => void;
+  /** One LookupAttribute to narrow cloudtrail: sources on the server (see lookupAttributeFor). */
+  lookupAttribute?: LookupAttribute;
   /** What `-` reads (default: process.stdin). */
   stdin?: AsyncIterable<Uint8Array>;
 }
