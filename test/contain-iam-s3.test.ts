@@ -69,6 +69,14 @@ describe('contain iam-user, iam-role, s3-bucket on moto', { skip: motoSkipReason
     );
     assert.match(decodeURIComponent(policy.PolicyDocument ?? ''), /DateLessThan.*aws:TokenIssueTime/);
     await assert.rejects(iam.send(new GetLoginProfileCommand({ UserName: 'alice' })));
+    const journal = store.journal.forCase(caseId);
+    const deactivated = journal.find((e) => e.stepId === 'deactivate-access-keys' && e.status === 'verified');
+    assert.equal(deactivated?.requestIds.length, 1, 'the UpdateAccessKey request id is journaled');
+    assert.equal(
+      journal.find((e) => e.stepId === 'record-credentials')?.requestIds.length,
+      0,
+      'reads are not',
+    );
     const evidence = store.evidence.forCase(caseId);
     assert.equal(evidence[0]?.kind, 'iam-user-credentials');
     assert.match(evidence[0]?.description ?? '', /1 MFA device/);

@@ -97,6 +97,11 @@ async function contain(kind: string, inputs: string[], flags: ContainFlags, comm
     const actor = await currentActor(clients, say);
     const runs = await runAll(caseId, true, say, actor);
     print(caseId, runs, format);
+    for (const w of new Set(runs.flatMap((r) => r.outcomes.flatMap((o) => o.warnings)))) say(`warning: ${w}`);
+    const complete = runs.filter((r) => r.status === 'complete').length;
+    say(
+      `case ${caseId}: ${complete} of ${runs.length} ${kind} target(s) contained and verified; undo with: garrison release ${caseId}`,
+    );
     for (const r of runs) raiseExitCode(exitCodeFor(r));
   } finally {
     store?.close();

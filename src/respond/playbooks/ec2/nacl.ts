@@ -41,11 +41,12 @@ export async function readSubnetAcls(
 }
 
 /** The VPC's deny-all ACL (a custom ACL with no entries denies everything), created once and found by tag. */
-export async function lookupDenyAllAcl(
+/** Every deny-all ACL garrison made in the VPC (normally one), lowest id first. */
+export async function lookupDenyAllAcls(
   clients: AwsClients,
   region: string,
   vpcId: string,
-): Promise<string | undefined> {
+): Promise<string[]> {
   const found = await clients.client(EC2Client, region).send(
     new DescribeNetworkAclsCommand({
       Filters: [
@@ -54,7 +55,18 @@ export async function lookupDenyAllAcl(
       ],
     }),
   );
-  return found.NetworkAcls?.[0]?.NetworkAclId;
+  return (found.NetworkAcls ?? [])
+    .map((a) => a.NetworkAclId ?? '')
+    .filter(Boolean)
+    .sort();
+}
+
+export async function lookupDenyAllAcl(
+  clients: AwsClients,
+  region: string,
+  vpcId: string,
+): Promise<string | undefined> {
+  return (await lookupDenyAllAcls(clients, region, vpcId))[0];
 }
 
 export async function ensureDenyAllAcl(clients: AwsClients, region: string, vpcId: string): Promise<string> {
@@ -64,6 +76,8 @@ export async function ensureDenyAllAcl(clients: AwsClients, region: string, vpcI
   const created = await ec2.send(
     new CreateNetworkAclCommand({
       VpcId: vpcId,
+      // Idempotent on AWS: a retried create returns the same ACL instead of a second one.
+      ClientToken: `garrison-deny-all-${vpcId}`.slice(0, 64),
       TagSpecifications: [{ ResourceType: 'network-acl', Tags: [{ Key: PURPOSE_TAG, Value: 'deny-all' }] }],
     }),
   );

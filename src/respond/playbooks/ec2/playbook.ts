@@ -1,4 +1,5 @@
 import type { Playbook } from '../../step.js';
+import { withRequestIds } from '../shared/request-ids.js';
 import { captureConsole, recordMetadata, snapshotVolumes } from './steps-evidence.js';
 import { detachInstanceProfile, revokeRoleSessions } from './steps-identity.js';
 import { cutSubnets, isolateNetwork } from './steps-network.js';
@@ -29,5 +30,5 @@ export const ec2Playbook: Playbook<import('./target.js').Ec2Target> = {
     detachInstanceProfile,
     snapshotVolumes,
     captureConsole,
-  ],
+  ].map(withRequestIds),
 };

@@ -12,7 +12,7 @@ import {
 import {
   associateAcls,
   ensureDenyAllAcl,
-  lookupDenyAllAcl,
+  lookupDenyAllAcls,
   NACL_ACTIONS,
   readSubnetAcls,
   type SubnetAcl,
@@ -137,10 +137,8 @@ export const cutSubnets: Step<Ec2Target> = {
     const subnets = [...new Set(f.networkInterfaces.map((n) => n.subnetId))];
     const current = await readSubnetAcls(ctx.clients, ctx.target.region, subnets);
     const denyIds = new Set<string>();
-    for (const vpc of new Set(current.map((c) => c.vpcId))) {
-      const id = await lookupDenyAllAcl(ctx.clients, ctx.target.region, vpc);
-      if (id) denyIds.add(id);
-    }
+    for (const vpc of new Set(current.map((c) => c.vpcId)))
+      for (const id of await lookupDenyAllAcls(ctx.clients, ctx.target.region, vpc)) denyIds.add(id);
     const todo = current.filter((c) => !denyIds.has(c.networkAclId));
     if (todo.length === 0)
       return { willChange: false, summary: `subnets ${subnets.join(', ')} already on the deny-all ACL` };
@@ -174,7 +172,7 @@ export const cutSubnets: Step<Ec2Target> = {
     ]);
     const bad: string[] = [];
     for (const c of current)
-      if ((await lookupDenyAllAcl(ctx.clients, ctx.target.region, c.vpcId)) !== c.networkAclId)
+      if (!(await lookupDenyAllAcls(ctx.clients, ctx.target.region, c.vpcId)).includes(c.networkAclId))
         bad.push(c.subnetId);
     return {
       ok: bad.length === 0 && current.length > 0,

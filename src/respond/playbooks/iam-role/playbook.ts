@@ -10,6 +10,7 @@ import type { AwsClients } from '../../../aws/clients.js';
 import { GarrisonError } from '../../../errors.js';
 import type { Playbook, PlaybookTarget, Step } from '../../step.js';
 import { awsErrorCode, isMissing } from '../shared/aws-errors.js';
+import { withRequestIds } from '../shared/request-ids.js';
 import {
   putRevocation,
   REVOKE_ACTIONS,
@@ -157,5 +158,5 @@ const leaveInstanceProfiles: Step<IamRoleTarget> = {
 export const iamRolePlaybook: Playbook<IamRoleTarget> = {
   name: 'iam-role',
   title: 'Contain an IAM role',
-  steps: [revokeSessions, leaveInstanceProfiles],
+  steps: [revokeSessions, leaveInstanceProfiles].map(withRequestIds),
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Playbook, PlaybookTarget, Step } from '../../step.js';
 import { toJson } from '../shared/json.js';
+import { withRequestIds } from '../shared/request-ids.js';
 import {
   putRevocation,
   REVOKE_ACTIONS,
@@ -165,5 +166,5 @@ const removeConsoleLogin: Step<IamUserTarget> = {
 export const iamUserPlaybook: Playbook<IamUserTarget> = {
   name: 'iam-user',
   title: 'Contain an IAM user',
-  steps: [recordCredentials, deactivateKeys, revokeSessions, removeConsoleLogin],
+  steps: [recordCredentials, deactivateKeys, revokeSessions, removeConsoleLogin].map(withRequestIds),
 };

@@ -3,6 +3,7 @@ import type { PublicAccessBlockConfiguration } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Playbook, PlaybookTarget, Step } from '../../step.js';
 import { toJson } from '../shared/json.js';
+import { withRequestIds } from '../shared/request-ids.js';
 import {
   ALL_BLOCKED,
   fullyBlocked,
@@ -164,5 +165,5 @@ const blockPublicAccess: Step<S3BucketTarget> = {
 export const s3BucketPlaybook: Playbook<S3BucketTarget> = {
   name: 's3-bucket',
   title: 'Contain an S3 bucket',
-  steps: [recordAccess, denyAllExcept, blockPublicAccess],
+  steps: [recordAccess, denyAllExcept, blockPublicAccess].map(withRequestIds),
 };
