@@ -115,7 +115,7 @@ describe('case store: findings, IOCs, notes, export and import', () => {
       { added: 0, updated: 1 },
     );
     const [ip] = store.iocs.forCase(id);
-    assert.deepEqual([ip?.first, ip?.last, ip?.count], ['2026-11-19T13:00:00Z', '2026-11-19T15:00:00Z', 5]);
+    assert.deepEqual([ip?.first, ip?.last, ip?.count], ['2026-11-19T13:00:00Z', '2026-11-19T15:00:00Z', 3]);
     assert.throws(
       () => store.iocs.add(id, [{ kind: 'email' as 'ipv4', value: 'x', first: '', last: '', count: 1 }]),
       /unknown indicator kind/,

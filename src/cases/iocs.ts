@@ -23,7 +23,10 @@ interface Row {
 export class IocBook {
   constructor(private readonly db: Database.Database) {}
 
-  /** Adds indicators to a case; one seen before widens its first/last seen and adds to its count. */
+  /**
+   * Adds indicators to a case; one seen before widens its first/last seen and keeps the larger count
+   * (so extracting from the same logs twice changes nothing).
+   */
   add(caseId: string, iocs: readonly Ioc[], source = ''): { added: number; updated: number } {
     for (const ioc of iocs)
       if (!IOC_KINDS.includes(ioc.kind))
@@ -34,7 +37,7 @@ export class IocBook {
        ON CONFLICT (case_id, kind, value) DO UPDATE SET
          first_seen = min(COALESCE(iocs.first_seen, excluded.first_seen), excluded.first_seen),
          last_seen = max(COALESCE(iocs.last_seen, excluded.last_seen), excluded.last_seen),
-         count = iocs.count + excluded.count`,
+         count = max(iocs.count, excluded.count)`,
     );
     const run = this.db.transaction(() => {
       const result = { added: 0, updated: 0 };

@@ -29,6 +29,7 @@ export function ipKind(value: string | undefined): IocKind | undefined {
 /** Collects indicators and their sightings; `list()` gives them by kind, then first seen. */
 export class IocCollector {
   private readonly kinds = new Map<IocKind, Sightings>(IOC_KINDS.map((k) => [k, new Sightings()]));
+  private readonly events = new Map<string, Set<string>>();
 
   add(kind: IocKind, value: string | undefined, time: string, times = 1): void {
     if (kind === 'access-key' && value !== undefined && !ACCESS_KEY.test(value)) return;
@@ -49,13 +50,26 @@ export class IocCollector {
     for (const r of resourcesOf(record)) if (r.startsWith('arn:')) this.add('resource', r, t);
   }
 
-  /** A finding's indicators, seen from its first to its last event, count times. */
+  /**
+   * A finding's indicators, seen from its first to its last event. Counted in distinct events of
+   * the findings they appear in (event ids), so rules firing on the same call do not count it twice.
+   */
   addFinding(f: Finding): void {
     const add = (kind: IocKind, value: string) => {
-      this.add(kind, value, f.first_seen, f.count);
-      if (f.last_seen !== f.first_seen) this.add(kind, value, f.last_seen, 0);
+      this.add(kind, value, f.first_seen, 0);
+      this.add(kind, value, f.last_seen, 0);
+      const key = `${kind}\u0000${value}`;
+      const events = this.events.get(key) ?? new Set<string>();
+      for (const id of f.event_ids) events.add(id);
+      // Events beyond the ids a finding keeps are counted as extra, unnamed ones.
+      if (f.event_ids_truncated || f.event_ids.length === 0)
+        for (let i = f.event_ids.length; i < f.count; i++) events.add(`${f.id}#${i}`);
+      this.events.set(key, events);
     };
-    for (const ip of f.source_ips) if (ipKind(ip)) add(ipKind(ip) as IocKind, ip);
+    for (const ip of f.source_ips) {
+      const kind = ipKind(ip);
+      if (kind) add(kind, ip);
+    }
     if (f.principal && f.principal !== 'unknown') add('principal', f.principal);
     for (const ua of f.user_agents) add('user-agent', ua);
     for (const r of f.resources) if (r.startsWith('arn:')) add('resource', r);
@@ -68,7 +82,11 @@ export class IocCollector {
 
   list(): Ioc[] {
     return IOC_KINDS.flatMap((kind) =>
-      (this.kinds.get(kind) as Sightings).list().map((s) => ({ kind, ...s })),
+      (this.kinds.get(kind) as Sightings).list().map((s) => ({
+        kind,
+        ...s,
+        count: s.count + (this.events.get(`${kind}\u0000${s.value}`)?.size ?? 0),
+      })),
     );
   }
 }
