@@ -4,7 +4,7 @@ import { AwsClients } from '../src/aws/clients.js';
 import { CaseStore } from '../src/cases/store.js';
 import { ec2Playbook } from '../src/respond/playbooks/ec2/playbook.js';
 import { mapBounded } from '../src/respond/playbooks/shared/concurrency.js';
-import { resolveTargets } from '../src/respond/playbooks/targets.js';
+import { resolveTargets, STEPS_AT_ONCE } from '../src/respond/playbooks/targets.js';
 import { runPlaybook } from '../src/respond/runner/run-playbook.js';
 import { buildEc2Lab } from './helpers/contain-env.js';
 import { criticalPath, startFaultProxy } from './helpers/contain-faults.js';
@@ -30,7 +30,15 @@ describe('contain ec2 speed on moto', { skip: motoSkipReason }, () => {
         const started = Date.now();
         const targets = await resolveTargets('ec2', lab.instanceIds, {}, clients);
         const runs = await mapBounded(targets, 5, (target) =>
-          runPlaybook({ playbook: ec2Playbook, target, clients, store, caseId, apply: true }),
+          runPlaybook({
+            playbook: ec2Playbook,
+            target,
+            clients,
+            store,
+            caseId,
+            apply: true,
+            concurrency: STEPS_AT_ONCE,
+          }),
         );
         const wallMs = Date.now() - started;
         assert.ok(

@@ -4,7 +4,7 @@ import type { CaseStore } from '../../cases/store.js';
 import { GarrisonError } from '../../errors.js';
 import { playbookNamed } from '../../respond/playbooks/index.js';
 import { mapBounded } from '../../respond/playbooks/shared/concurrency.js';
-import { type ContainOptions, resolveTargets } from '../../respond/playbooks/targets.js';
+import { type ContainOptions, resolveTargets, STEPS_AT_ONCE } from '../../respond/playbooks/targets.js';
 import { exitCodeFor, type RunResult } from '../../respond/runner/outcome.js';
 import { runPlaybook } from '../../respond/runner/run-playbook.js';
 import { currentActor, openCaseStore } from '../case-store.js';
@@ -58,6 +58,8 @@ async function contain(kind: string, inputs: string[], flags: ContainFlags, comm
         runPlaybook({
           playbook,
           target,
+          // Every step that depends only on the evidence step may run at once (ec2 has seven).
+          concurrency: STEPS_AT_ONCE,
           clients: caseId ? caseClients(caseId) : clients,
           apply,
           ...(store && caseId ? { store, caseId } : {}),

@@ -19,6 +19,9 @@ export interface ContainOptions {
   denyAllExcept?: string[] | undefined;
 }
 
+/** Steps of one target run at once (ec2 has seven that depend only on the evidence step). */
+export const STEPS_AT_ONCE = 8;
+
 /** The IAM actions resolveTargets calls for each kind (garrison policy adds them). */
 export const RESOLVE_ACTIONS: Record<string, string[]> = {
   ec2: ['ec2:DescribeInstances'],
