@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCase } from './case.js';
 import { registerContain } from './contain.js';
+import { registerDemo } from './demo.js';
 import { registerEvents } from './events.js';
 import { registerGuardDuty } from './guardduty.js';
 import { registerHunt } from './hunt.js';
@@ -17,6 +18,7 @@ import { registerTimeline } from './timeline.js';
 export function registerCommands(program: Command): void {
   registerCase(program);
   registerContain(program);
+  registerDemo(program);
   registerEvents(program);
   registerGuardDuty(program);
   registerHunt(program);
