@@ -30,9 +30,15 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Commander errors (usage, --help) are thrown, not process.exit()ed, at every level of subcommand. */
+function throwInsteadOfExit(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) throwInsteadOfExit(sub);
+}
+
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
+  throwInsteadOfExit(program);
   try {
     await program.parseAsync(argv);
     return process.exitCode === undefined ? ExitCode.ok : Number(process.exitCode);
