@@ -48,7 +48,10 @@ async function respond(findingId: string, flags: RespondFlags, command: Command)
     const stored = guardDutyFindingById(store, findingId);
     const gd = stored.finding.guardduty;
     const clients = awsClients(command);
-    const account = await clients.accountId().catch(() => undefined);
+    if (flags.case && flags.case !== stored.caseId) assignGuardDutyFinding(store, stored.finding, flags.case);
+    const actionable = recommend(gd).recommendations.some((r) => r.playbook !== 'manual');
+    // Containment acts in the finding's account: refuse other credentials before any plan reads AWS.
+    const account = actionable ? await clients.accountId().catch(() => undefined) : undefined;
     if (account && account !== gd.accountId)
       throw new GarrisonError(
         'conflict',
@@ -57,8 +60,6 @@ async function respond(findingId: string, flags: RespondFlags, command: Command)
           hint: 'add --role-arn with a role in the finding account',
         },
       );
-    if (flags.case && flags.case !== stored.caseId) assignGuardDutyFinding(store, stored.finding, flags.case);
-    const actionable = recommend(gd).recommendations.some((r) => r.playbook !== 'manual');
     let caseId = flags.case ?? stored.caseId ?? undefined;
     const ask = !!flags.apply && !flags.yes && process.stdin.isTTY;
     if (!flags.apply || !actionable || ask) {
