@@ -1,11 +1,12 @@
 import { type Command, Option } from 'commander';
-import { caseDossier } from '../../cases/dossier.js';
+import { exportCase } from '../../cases/export.js';
 import type { CaseStore } from '../../cases/store.js';
 import { CASE_STATUSES, type Case, SEVERITIES, type Severity } from '../../cases/types.js';
 import { GarrisonError } from '../../errors.js';
 import { openCaseStore } from '../case-store.js';
 import { forTerminal, safeJson } from '../output/neutralise.js';
 import { textTable } from '../playbook-output.js';
+import { findingsAndIocsText, registerCaseTransfer } from './case-investigation.js';
 
 const formatOption = () =>
   new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices([
@@ -43,12 +44,12 @@ function caseHeader(c: Case): string {
 }
 
 function showCase(store: CaseStore, id: string, format: 'table' | 'json'): void {
-  const dossier = caseDossier(store, id);
+  const dossier = exportCase(store, id);
   if (format === 'json') {
     process.stdout.write(`${safeJson(dossier, 2)}\n`);
     return;
   }
-  const out: string[] = [caseHeader(dossier.case)];
+  const out: string[] = [caseHeader(dossier.case), findingsAndIocsText(store, id)];
   out.push(`\nACTIONS (${dossier.actions.length})\n`);
   out.push(
     textTable(
@@ -105,7 +106,9 @@ function printCases(cases: Case[], format: 'table' | 'json'): void {
 export function registerCase(program: Command): void {
   const cases = program
     .command('case')
-    .description('incident cases: open, list, show (actions, evidence, custody), note and close')
+    .description(
+      'incident cases: open, list, show (findings, IOCs, actions, evidence, custody), note, export, import, close',
+    )
     .addHelpText(
       'after',
       '\nExample:\n  garrison case new --title "Miner on web-1" --severity high\n  garrison case list',
@@ -155,7 +158,9 @@ export function registerCase(program: Command): void {
 
   cases
     .command('show')
-    .description('show a case: its times, every journaled action, the evidence and its chain of custody')
+    .description(
+      'show a case: its times, findings by severity, indicators, every journaled action, the evidence and its chain of custody, notes',
+    )
     .argument('<id>', 'the case id')
     .addOption(formatOption())
     .action(
@@ -176,6 +181,8 @@ export function registerCase(program: Command): void {
         process.stderr.write(`note ${note.id} added to ${id}\n`);
       }),
     );
+
+  registerCaseTransfer(cases);
 
   cases
     .command('close')

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { CaseStore } from '../../cases/store.js';
 import { SEVERITIES, type Severity } from '../../detect/engine/detection.js';
 import { hunt } from '../../detect/engine/hunt.js';
 import { GarrisonError } from '../../errors.js';
@@ -7,6 +8,7 @@ import { anyAtOrAbove, type FindingsSummary } from '../../findings/finding.js';
 import { importToSecurityHub } from '../../findings/security-hub.js';
 import { FINDING_FORMATS, type FindingFormat, writeFindings } from '../../findings/write.js';
 import { parseTime } from '../../trail/time.js';
+import { openCaseStore } from '../case-store.js';
 import { awsClients, globalOptions } from '../context.js';
 import { ExitCode, raiseExitCode } from '../exit.js';
 import { forTerminal } from '../output/neutralise.js';
@@ -27,6 +29,7 @@ interface HuntOptions extends RuleOptions {
   toSecurityHub?: boolean;
   strict?: boolean;
   workers?: number;
+  case?: string;
 }
 
 const HELP = `
@@ -47,6 +50,7 @@ Examples:
   garrison hunt s3://trail-bucket/AWSLogs/ --since 7d --fail-on high --format json
   garrison hunt trail/ --rules ./sigma-rules --only high,critical --exclude garrison-aws-console-login-failed
   garrison hunt cloudtrail:eu-west-1 --format asff --to-security-hub --region eu-west-1
+  garrison hunt samples/ --case case-20261119-abcd
 
 Exit status:
   0  hunted everything (whether or not anything fired)
@@ -112,6 +116,7 @@ export function registerHunt(program: Command): void {
     )
     .option('--strict', 'stop at the first rejected input (exit 1) instead of counting it')
     .option('--workers <n>', 'decoding worker threads (default: one per CPU)', positiveInt)
+    .option('--case <id>', 'attach the findings to this case (a finding seen before is updated, not copied)')
     .addHelpText('after', HELP)
     .action(async (sources: string[], options: HuntOptions, cmd: Command) => {
       await runHunt(sources, options, cmd);
@@ -125,6 +130,8 @@ async function runHunt(sources: string[], options: HuntOptions, command: Command
   if (since !== undefined && until !== undefined && since > until)
     throw new GarrisonError('usage', '--since is after --until');
   const clients = awsClients(command);
+  // A case that does not exist fails before the hunt, not after it.
+  if (options.case) withCaseStore(command, (store) => store.cases.get(options.case as string));
   const bar = progressBar();
   const result = await hunt(sources, {
     selection: { ...selectionOf(options), since, until },
@@ -158,6 +165,13 @@ async function runHunt(sources: string[], options: HuntOptions, command: Command
   const read = { ...result.trail, matched: result.summary.matched_records };
   process.stderr.write(formatSummary('hunt', read, result.trail.notices));
   process.stderr.write(`${humanSummary(result.summary)}\n`);
+  if (options.case) {
+    const caseId = options.case;
+    const saved = withCaseStore(command, (store) => store.findings.attach(caseId, result.findings));
+    process.stderr.write(
+      `case ${caseId}: ${saved.added} findings added, ${saved.updated} updated (seen before)\n`,
+    );
+  }
   if (options.toSecurityHub) {
     const imported = await importToSecurityHub(
       clients,
@@ -175,6 +189,15 @@ async function runHunt(sources: string[], options: HuntOptions, command: Command
   }
   if (result.trail.rejected > 0) raiseExitCode(ExitCode.partial);
   if (options.failOn && anyAtOrAbove(result.findings, options.failOn)) raiseExitCode(ExitCode.findings);
+}
+
+function withCaseStore<T>(command: Command, fn: (store: CaseStore) => T): T {
+  const store = openCaseStore(command);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
 }
 
 function humanSummary(s: FindingsSummary): string {
