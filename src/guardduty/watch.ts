@@ -5,7 +5,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { AwsClients } from '../aws/clients.js';
-import { addText, emptyBatch } from './documents.js';
+import { addDocument, emptyBatch, type FindingBatch } from './documents.js';
 import type { GuardDutyFinding, RejectedFinding } from './schema.js';
 
 /**
@@ -49,15 +49,18 @@ export function queueRegion(url: string): string | undefined {
   return /^https:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\//.exec(url)?.[1];
 }
 
-/** A message body: the EventBridge event, or an SNS notification carrying it. */
-function unwrap(body: string): string {
+/** A message body as one JSON document: the EventBridge event, or an SNS notification carrying it. */
+function readBody(body: string, where: string, into: FindingBatch): void {
+  let value: unknown;
   try {
-    const value = JSON.parse(body) as { Type?: unknown; Message?: unknown };
-    if (value?.Type === 'Notification' && typeof value.Message === 'string') return value.Message;
-  } catch {
-    // Not JSON: addText reports it.
+    value = JSON.parse(body);
+    const sns = value as { Type?: unknown; Message?: unknown } | null;
+    if (sns?.Type === 'Notification' && typeof sns.Message === 'string') value = JSON.parse(sns.Message);
+  } catch (error) {
+    into.rejected.push({ where, reason: `not JSON: ${(error as Error).message.slice(0, 120)}` });
+    return;
   }
-  return body;
+  addDocument(value, where, into);
 }
 
 async function handle(messages: Message[], options: WatchOptions, totals: WatchTotals): Promise<Message[]> {
@@ -65,9 +68,7 @@ async function handle(messages: Message[], options: WatchOptions, totals: WatchT
   const good: { message: Message; findings: GuardDutyFinding[] }[] = [];
   for (const message of messages) {
     const batch = emptyBatch();
-    addText(unwrap(message.Body ?? ''), `message ${message.MessageId ?? '?'}`, batch);
-    if (batch.findings.length === 0 && batch.rejected.length === 0)
-      batch.rejected.push({ where: `message ${message.MessageId ?? '?'}`, reason: 'empty message' });
+    readBody(message.Body ?? '', `message ${message.MessageId ?? '?'}`, batch);
     for (const r of batch.rejected) options.onRejected?.(r);
     totals.rejected += batch.rejected.length;
     if (batch.findings.length) good.push({ message, findings: batch.findings });
