@@ -10,6 +10,7 @@ import { registerPivot } from './pivot.js';
 import { registerPolicy } from './policy.js';
 import { registerPrepare } from './prepare.js';
 import { registerRelease } from './release.js';
+import { registerReport } from './report.js';
 import { registerRespond } from './respond.js';
 import { registerRules } from './rules.js';
 import { registerTimeline } from './timeline.js';
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
   registerPolicy(program);
   registerPrepare(program);
   registerRelease(program);
+  registerReport(program);
   registerRespond(program);
   registerRules(program);
   registerTimeline(program);
