@@ -19,6 +19,7 @@ import { ExitCode, raiseExitCode } from '../exit.js';
 import { forTerminal, safeJson } from '../output/neutralise.js';
 import type { OutputSink } from '../output/sink.js';
 import { tableWriter } from '../output/table.js';
+import { registerPrepareApply } from './prepare-apply.js';
 
 /** Where the prepare commands write: stdout for results, stderr for the human summary. */
 export interface PrepareIo {
@@ -238,4 +239,5 @@ export function registerPrepare(program: Command): void {
     .action(async (sources: string[], options: TestFiltersOptions, command: Command) => {
       raiseExitCode(await runTestFilters(awsClients(command), sources, options));
     });
+  registerPrepareApply(prepare);
 }
