@@ -53,6 +53,35 @@ export { toOcsf } from './findings/ocsf.js';
 export { type ImportResult, importToSecurityHub } from './findings/security-hub.js';
 export { FINDING_FORMATS, type FindingFormat, writeFindings } from './findings/write.js';
 export {
+  type GuardDutyGarrisonFinding,
+  severityOf as guardDutySeverity,
+  toGarrisonFinding,
+} from './guardduty/convert.js';
+export {
+  addDocument as addGuardDutyDocument,
+  type FindingBatch,
+  readFindingFiles,
+} from './guardduty/documents.js';
+export {
+  findingCriteria as guardDutyFindingCriteria,
+  GET_FINDINGS_BATCH,
+  type PullAccount,
+  type PullCriteria,
+  type PullFailure,
+  type PullResult,
+  pullFindings as pullGuardDutyFindings,
+} from './guardduty/pull.js';
+export {
+  FINDING_TYPE as GUARDDUTY_FINDING_TYPE,
+  type GuardDutyFinding,
+  guardDutyFindingSchema,
+  parseGuardDutyFinding,
+  type RejectedFinding,
+  THREAT_PURPOSES,
+} from './guardduty/schema.js';
+export { guardDutyFindingById, saveGuardDutyFindings } from './guardduty/store.js';
+export { type WatchOptions, type WatchTotals, watchQueue as watchGuardDutyQueue } from './guardduty/watch.js';
+export {
   type AttackGroundTruth,
   type AttackStory,
   type AttackStoryParams,
@@ -93,6 +122,18 @@ export {
 export { derivePolicy, type IamPolicyDocument, playbooksNamed } from './respond/playbooks/policy.js';
 export type { S3BucketTarget } from './respond/playbooks/s3-bucket/playbook.js';
 export { type ContainOptions, resolveTargets } from './respond/playbooks/targets.js';
+export {
+  type RespondOptions,
+  type ResponseResult,
+  type ResponseStep,
+  respondToFinding,
+} from './respond/recommend/run.js';
+export {
+  playbookLabel,
+  RECOMMENDATION_TABLE,
+  recommend as recommendResponse,
+} from './respond/recommend/table.js';
+export type { Recommendation, RecommendationRule, RecommendedPlaybook } from './respond/recommend/types.js';
 export {
   exitCodeFor,
   type ReleaseResult,
