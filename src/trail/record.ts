@@ -96,11 +96,22 @@ export type RecordCheck = { ok: true; record: CloudTrailRecord } | { ok: false; 
 
 /** Checks a parsed JSON value is a CloudTrail record; the reason names the first bad field. */
 export function checkRecord(value: unknown): RecordCheck {
-  const result = cloudTrailRecordSchema.safeParse(value);
+  const result = cloudTrailRecordSchema.safeParse(withEventTime(value));
   if (result.success) return { ok: true, record: result.data as CloudTrailRecord };
   const issue = result.error.issues[0];
   const path = issue?.path.length ? issue.path.join('.') : 'record';
   return { ok: false, reason: `${path}: ${issue?.message ?? 'invalid'}` };
+}
+
+/**
+ * SIEM exports (Logstash, Elastic) often move CloudTrail's eventTime into `@timestamp`. When a
+ * record has no eventTime but a `@timestamp` string, that is its event time; the raw field is kept.
+ */
+function withEventTime(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  if (record.eventTime !== undefined || typeof record['@timestamp'] !== 'string') return value;
+  return { ...record, eventTime: record['@timestamp'] };
 }
 
 /** The identity that made the call, as an analyst names it: the ARN, else the user name or principal id. */
