@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { GarrisonError } from '../../errors.js';
+import { compileFieldCondition } from './field-condition.js';
 import { compileSigmaRule } from './rule.js';
 import { ruleOf } from './rule-of.test-data.js';
 
@@ -152,4 +153,50 @@ describe('Sigma load errors name the file and the construct', () => {
     fails({ ...good, detection: { s: { x: { y: 1 } }, condition: 's' } }, /not a string/));
   it('several YAML documents', () => fails(`${stringify(good)}---\n${stringify(good)}`, /rule collections/));
   it('broken YAML', () => fails('title: [unclosed', /YAML error/));
+});
+
+describe('byte-search guards on the raw record', () => {
+  const fieldOf = (key: string, value: unknown) => compileFieldCondition(key, value).rawTexts;
+  it('come from fields AWS writes, spelled as AWS spells them', () => {
+    assert.deepEqual(fieldOf('userIdentity.type', 'Root'), ['Root']);
+    assert.equal(fieldOf('userIdentity.type', 'Ro'), undefined, 'too short to be worth it');
+    assert.deepEqual(fieldOf('userIdentity.type', 'AssumedRole'), ['AssumedRole']);
+    assert.deepEqual(fieldOf('errorCode', ['*UnauthorizedOperation', 'AccessDenied*']), [
+      'UnauthorizedOperation',
+      'AccessDenied',
+    ]);
+    assert.deepEqual(fieldOf('eventSource', 'iam.amazonaws.com'), ['iam.amazonaws.com']);
+    assert.equal(fieldOf('eventSource', 'IAM.amazonaws.com'), undefined, 'not as AWS spells it');
+    assert.equal(fieldOf('errorCode', 'accessdenied'), undefined, 'not as AWS spells it');
+    assert.equal(fieldOf('userAgent|contains', 'Kali'), undefined, 'attacker-chosen text varies in case');
+    assert.deepEqual(
+      fieldOf('userIdentity.arn|re', '.+:assumed-role/aws:.+'),
+      undefined,
+      'a slash may be escaped in JSON',
+    );
+    assert.deepEqual(fieldOf('userIdentity.arn|re', '^arn:aws:sts::.+:assumed-role'), ['arn:aws:sts::']);
+    assert.equal(fieldOf('userIdentity.arn|re|i', 'assumed-role'), undefined);
+    assert.deepEqual(fieldOf('userAgent|cased|contains', 'TruffleHog'), ['TruffleHog']);
+  });
+  it('never reject a record the rule matches', () => {
+    const rule = ruleOf({
+      s: { 'errorCode|endswith': 'UnauthorizedOperation', 'userIdentity.type': 'AssumedRole' },
+      condition: 's',
+    });
+    const raw = (value: unknown) => {
+      const text = JSON.stringify(value);
+      return {
+        contains: (t: string) => text.includes(t),
+        strings: (k: string) =>
+          [...text.matchAll(new RegExp(`"${k}":"([^"]*)"`, 'g'))].map((m) => m[1] as string),
+      };
+    };
+    const hit = rec({ errorCode: 'Client.UnauthorizedOperation', userIdentity: { type: 'AssumedRole' } });
+    assert.equal(rule.matches(hit), true);
+    assert.equal(rule.rawTest?.(raw(hit)), true);
+    assert.equal(
+      rule.rawTest?.(raw(rec({ errorCode: 'AccessDenied', userIdentity: { type: 'AssumedRole' } }))),
+      false,
+    );
+  });
 });

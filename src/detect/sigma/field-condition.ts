@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { RE2JS } from 're2js';
 import { base64, base64Offsets, type EncodedValue, utf16, windash } from './encodings.js';
-import { hasWildcards, type MatchMode, stringTest, unescapeSigma } from './pattern.js';
+import { hasWildcards, type MatchMode, parseWildcards, stringTest, unescapeSigma } from './pattern.js';
 import { allLeafTexts, textsOf, valuesAt } from './record-values.js';
 import { SigmaRuleError } from './rule-error.js';
 
@@ -17,6 +17,8 @@ export interface FieldCondition {
   readonly equalsValues: readonly string[] | undefined;
   /** The same test over candidate texts from a raw-record peek, when that is sound; see prefilter.ts. */
   readonly peekTest: ((texts: readonly string[]) => boolean) | undefined;
+  /** Exact texts one of which the raw record must contain for the condition to hold (a byte search). */
+  readonly rawTexts: readonly string[] | undefined;
 }
 
 const STRING_MODES = new Set(['contains', 'startswith', 'endswith']);
@@ -134,7 +136,55 @@ export function compileFieldCondition(key: string, raw: unknown): FieldCondition
     test: (record) => combined(read(record), record),
     equalsValues,
     peekTest: peekable ? (texts) => combined(texts, undefined) : undefined,
+    rawTexts: peekable && !all ? rawTextsOf(field, values, type, reFlags, cased) : undefined,
   };
+}
+
+/** Fields whose values AWS writes itself, always spelled the same way (never attacker-chosen). */
+const AWS_WRITTEN = new Set(['eventName', 'eventSource', 'eventType', 'errorCode', 'userIdentity.type']);
+const RAW_SAFE = /^[A-Za-z0-9:._-]{4,}$/;
+
+/** Spelled as AWS spells these fields: mixed-case identifiers, or lower-case service hosts. */
+function awsSpelling(field: string, text: string): boolean {
+  if (!RAW_SAFE.test(text)) return false;
+  if (field === 'eventSource') return text === text.toLowerCase();
+  return /[A-Z]/.test(text) && /[a-z]/.test(text);
+}
+
+/**
+ * Exact texts of which the raw record must contain one for this condition to hold, found with a
+ * byte search (much cheaper than reading a key's values): the literal part of each value, for
+ * fields AWS writes in a fixed spelling when the rule spells it so, and the literal a
+ * case-sensitive regular expression requires. Undefined when no such texts are certain.
+ */
+function rawTextsOf(
+  field: string,
+  values: readonly SigmaScalar[],
+  type: string | undefined,
+  reFlags: number,
+  cased: boolean,
+): string[] | undefined {
+  const texts: string[] = [];
+  for (const value of values) {
+    if (typeof value !== 'string') return undefined;
+    let text: string | undefined;
+    if (type === 're') {
+      if (reFlags & RE2JS.CASE_INSENSITIVE) return undefined;
+      text = requiredLiteral(value);
+      if (!text || !RAW_SAFE.test(text)) return undefined;
+    } else if (type === undefined || STRING_MODES.has(type)) {
+      const literals = parseWildcards(value).filter((p): p is { literal: string } => typeof p !== 'string');
+      text = literals.map((p) => p.literal).sort((a, b) => b.length - a.length)[0];
+      if (
+        !text ||
+        !(AWS_WRITTEN.has(field) || cased) ||
+        !(cased ? RAW_SAFE.test(text) : awsSpelling(field, text))
+      )
+        return undefined;
+    } else return undefined;
+    texts.push(text);
+  }
+  return texts.length ? texts : undefined;
 }
 
 function scalar(key: string, value: unknown): SigmaScalar {

@@ -26,10 +26,15 @@ function mapSelection(map: Record<string, unknown>): Selection {
   if (entries.length === 0) throw new SigmaRuleError('empty selection map');
   const conditions: FieldCondition[] = entries.map(([key, value]) => compileFieldCondition(key, value));
   const eventNames = conditions.find((c) => c.field === 'eventName' && c.equalsValues)?.equalsValues;
-  const peekable = conditions.filter((c) => c.peekTest && c.field);
+  // Conditions with a byte-search guard first: they rule most records out cheapest.
+  const peekable = conditions
+    .filter((c) => c.peekTest && c.field)
+    .sort((a, b) => Number(!a.rawTexts) - Number(!b.rawTexts));
   const peekTests = peekable.map((c) => {
     const key = lastSegment(c.field as string);
     const test = c.peekTest as (texts: readonly string[]) => boolean;
+    const raw = c.rawTexts;
+    if (raw) return (peek: RecordPeek) => raw.some((t) => peek.contains(t)) && test(peek.strings(key));
     return (peek: RecordPeek) => test(peek.strings(key));
   });
   return {
