@@ -62,6 +62,7 @@ export function attackEvents(base: number): CloudTrailRecord[] {
     event(base + 3 * MIN, 'GetObject', 's3', {
       readOnly: true,
       requestParameters: { bucketName: 'acme-data', key: HOSTILE.long },
+      userAgent: HOSTILE.long,
     }),
     event(base + 5 * MIN, 'CreateUser', 'iam', {
       readOnly: false,
