@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  CloudTrailClient,
+  CreateTrailCommand,
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+} from '@aws-sdk/client-cloudtrail';
+import {
+  CreateBucketCommand,
+  GetBucketPolicyCommand,
+  PutBucketPolicyCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { CaseStore } from '../src/cases/store.js';
+import { type PrepareIo, runAudit } from '../src/cli/commands/prepare.js';
+import { type PrepareApplyIo, runPrepareApply } from '../src/cli/commands/prepare-apply.js';
+import { motoSkipReason, useMoto } from './helpers/moto.js';
+
+const REGIONS = ['us-east-1', 'eu-west-1'];
+const KEY = 'arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
+
+function capture(): PrepareApplyIo & PrepareIo & { stdout: string; stderr: string; store: CaseStore } {
+  const store = CaseStore.open(':memory:');
+  const io = {
+    stdout: '',
+    stderr: '',
+    store,
+    isTerminal: false,
+    out: (text: string) => {
+      io.stdout += text;
+    },
+    err: (text: string) => {
+      io.stderr += text;
+    },
+    // The command closes the store it opens; the test keeps this one to read the journal.
+    openStore: () => Object.assign(Object.create(store) as CaseStore, { close: () => {} }),
+  };
+  return io;
+}
+
+interface ApplyJson {
+  status: string;
+  caseId: string | null;
+  changes: { step: string; change: string; update: boolean }[];
+  steps: { stepId: string; status: string }[];
+}
+
+describe('prepare apply on moto', { skip: motoSkipReason }, () => {
+  const moto = useMoto();
+  const flags = { format: 'json', regions: REGIONS, email: 'soc@example.com', kmsKeyId: KEY };
+
+  it('bare account: low score, apply, audit 100, and a second apply plans nothing', async () => {
+    const clients = moto.clients();
+    const before = capture();
+    await runAudit(clients, { format: 'json', regions: REGIONS }, before);
+    const bare = JSON.parse(before.stdout) as { score: number };
+    assert.ok(bare.score < 35, `bare account scored ${bare.score}`);
+
+    const applying = capture();
+    assert.equal(
+      await runPrepareApply(clients, { ...flags, apply: true, yes: true }, applying),
+      0,
+      applying.stderr,
+    );
+    const applied = JSON.parse(applying.stdout) as ApplyJson;
+    assert.equal(applied.status, 'complete', applying.stderr);
+    assert.ok(
+      applied.steps.every((s) => s.status === 'applied'),
+      JSON.stringify(applied.steps),
+    );
+    assert.ok(applied.caseId, 'the changes are journaled in a case');
+    const journal = applying.store.journal.forCase(applied.caseId as string);
+    assert.equal(journal.length, 15, 'one journal entry per step');
+
+    const after = capture();
+    assert.equal(await runAudit(clients, { format: 'json', regions: REGIONS }, after), 0, after.stderr);
+    const report = JSON.parse(after.stdout) as {
+      score: number;
+      checks: { id: string; status: string; detail: string }[];
+    };
+    const notPassing = report.checks.filter(
+      (c) => c.status !== 'pass' && c.id !== 'cloudtrail-organization-trail',
+    );
+    assert.deepEqual(notPassing, []);
+    assert.equal(report.score, 100);
+
+    const again = capture();
+    assert.equal(
+      await runPrepareApply(clients, { ...flags, apply: true, yes: true }, again),
+      0,
+      again.stderr,
+    );
+    const second = JSON.parse(again.stdout) as ApplyJson;
+    assert.deepEqual(second.changes, []);
+    assert.equal(second.caseId, null, 'nothing to change: no case opened');
+    assert.ok(
+      second.steps.every((s) => s.status === 'nothing-to-do'),
+      JSON.stringify(second.steps),
+    );
+    assert.match(again.stderr, /is prepared: nothing to change/);
+  });
+
+  it('an existing trail without validation is updated in place; its stricter bucket policy is kept', async () => {
+    const clients = moto.clients();
+    const s3 = clients.client(S3Client, 'us-east-1');
+    const trails = clients.client(CloudTrailClient, 'us-east-1');
+    const bucket = 'legacy-trail-logs';
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const deny = {
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    };
+    await s3.send(
+      new PutBucketPolicyCommand({
+        Bucket: bucket,
+        Policy: JSON.stringify({ Version: '2012-10-17', Statement: [deny] }),
+      }),
+    );
+    await trails.send(new CreateTrailCommand({ Name: 'legacy', S3BucketName: bucket }));
+
+    const planning = capture();
+    assert.equal(
+      await runPrepareApply(clients, { ...flags, regions: ['us-east-1'] }, planning),
+      0,
+      planning.stderr,
+    );
+    const plan = JSON.parse(planning.stdout) as ApplyJson;
+    assert.equal(plan.status, 'planned');
+    const trailChanges = plan.changes.filter((c) => c.step === 'trail');
+    assert.ok(trailChanges.length > 0 && trailChanges.every((c) => c.update), JSON.stringify(trailChanges));
+    assert.match(
+      trailChanges[0]?.change ?? '',
+      /trail legacy: make it multi-region, turn on log file validation/,
+    );
+    assert.ok(!plan.changes.some((c) => /create multi-region trail/.test(c.change)), 'not replaced');
+    assert.ok(
+      plan.changes.some((c) => c.step === 'trail-bucket' && c.update && /AWSCloudTrailWrite/.test(c.change)),
+    );
+
+    const applying = capture();
+    assert.equal(
+      await runPrepareApply(clients, { ...flags, regions: ['us-east-1'], apply: true, yes: true }, applying),
+      0,
+      applying.stderr,
+    );
+    const described = await trails.send(new DescribeTrailsCommand({}));
+    assert.equal(described.trailList?.length, 1, 'no second trail');
+    const t = described.trailList?.[0];
+    assert.equal(t?.Name, 'legacy');
+    assert.equal(t?.S3BucketName, bucket);
+    assert.equal(t?.LogFileValidationEnabled, true);
+    assert.equal(t?.IsMultiRegionTrail, true);
+    const selectors = await trails.send(new GetEventSelectorsCommand({ TrailName: 'legacy' }));
+    assert.equal(selectors.EventSelectors?.[0]?.IncludeManagementEvents, true);
+    const policy = JSON.parse(
+      (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? '{}',
+    ) as { Statement: { Sid: string }[] };
+    assert.deepEqual(policy.Statement[0], deny, 'the stricter statement is kept, first');
+    assert.deepEqual(
+      policy.Statement.map((s) => s.Sid),
+      ['DenyInsecureTransport', 'AWSCloudTrailAclCheck', 'AWSCloudTrailWrite'],
+    );
+  });
+});
