@@ -8,6 +8,7 @@ import {
 import type { AwsClients } from '../aws/clients.js';
 import type { Severity } from '../detect/engine/detection.js';
 import { describeError } from '../errors.js';
+import { mapBounded } from '../respond/playbooks/shared/concurrency.js';
 import { addDocument, emptyBatch, type FindingBatch } from './documents.js';
 
 /** What to pull: GuardDuty's FindingCriteria where it can express it, the rest filtered here. */
@@ -69,13 +70,14 @@ export function typeWanted(type: string, types: readonly string[] | undefined): 
   return types.some((t) => (t.endsWith('*') ? type.startsWith(t.slice(0, -1)) : type === t));
 }
 
+/** What one region gave: read into its own result so regions pulled at once merge in a stable order. */
 async function pullRegion(
   clients: AwsClients,
   region: string,
   criteria: PullCriteria,
-  result: PullResult,
   label: string,
-): Promise<void> {
+): Promise<PullResult> {
+  const result: PullResult = { ...emptyBatch(), detectors: [], failures: [] };
   const client = clients.client(GuardDutyClient, region);
   const detectorIds: string[] = [];
   for await (const page of paginateListDetectors({ client }, {}))
@@ -98,12 +100,16 @@ async function pullRegion(
       result.rejected.push(...batch.rejected);
     }
   }
+  return result;
 }
+
+/** Regions of one account read at once (each region's calls stay sequential). */
+export const REGIONS_AT_ONCE = 4;
 
 /**
  * Pulls GuardDuty findings from every enabled region of every account (one set of clients per
- * account, e.g. assumed member roles): ListDetectors, ListFindings with criteria, GetFindings in
- * batches of 50. A region or account that fails (after the SDK's retries) is reported, not fatal.
+ * account, e.g. assumed member roles), four regions at once: ListDetectors, ListFindings with
+ * criteria, GetFindings in batches of 50; results merged in region order. A region or account that fails (after the SDK's retries) is reported, not fatal.
  */
 export async function pullFindings(
   accounts: readonly PullAccount[],
@@ -122,13 +128,21 @@ export async function pullFindings(
       result.failures.push({ account: label, region: '*', reason: describeError(error) });
       continue;
     }
-    for (const region of regions) {
+    const perRegion = await mapBounded(regions, REGIONS_AT_ONCE, async (region) => {
       options.onRegion?.(label, region);
       try {
-        await pullRegion(clients, region, criteria, result, label);
+        return await pullRegion(clients, region, criteria, label);
       } catch (error) {
-        result.failures.push({ account: label, region, reason: describeError(error) });
+        const failed: PullResult = { ...emptyBatch(), detectors: [], failures: [] };
+        failed.failures.push({ account: label, region, reason: describeError(error) });
+        return failed;
       }
+    });
+    for (const part of perRegion) {
+      result.findings.push(...part.findings);
+      result.rejected.push(...part.rejected);
+      result.detectors.push(...part.detectors);
+      result.failures.push(...part.failures);
     }
   }
   return result;
