@@ -198,7 +198,9 @@ describe('garrison timeline, pivot, iocs and case investigation on samples/ (end
     const stix = JSON.parse(garrison(['iocs', trail, '--ip', '192.0.2.44', '--format', 'stix']).stdout);
     assert.equal(stix.type, 'bundle');
     assert.match(stix.id, /^bundle--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const ua = stix.objects.find((o: { pattern?: string }) => o.pattern?.includes('User-Agent'));
+    const ua = stix.objects.find(
+      (o: { pattern?: string }) => o.pattern?.includes('User-Agent') && o.pattern.includes('OR'),
+    );
     assert.ok(ua.pattern.includes("\\' OR \\'1\\'=\\'1 \\\\'"), ua.pattern);
     const json = JSON.parse(garrison(['iocs', trail, '--ip', '192.0.2.44', '--format', 'json']).stdout);
     assert.ok(
