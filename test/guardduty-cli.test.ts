@@ -129,6 +129,20 @@ describe('garrison guardduty import (CLI)', () => {
     assert.doesNotMatch(json.stdout, /[\u001b\u0007\u202e]/);
   });
 
+  it('reads the AWS CLI get-findings answer (PascalCase) from stdin', async () => {
+    const answer = { Findings: [fx.pascal(fx.s3PolicyFinding()), fx.pascal(fx.exfiltrationFinding())] };
+    const r = await runCli(['guardduty', 'import', '-', '--format', 'json'], {
+      env: env(join(dir, 'stdin.db')),
+      input: JSON.stringify(answer),
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(
+      out.findings.map((f: { playbook: string }) => f.playbook),
+      ['s3-bucket', 'iam-role+ec2'],
+    );
+  });
+
   it('a file that does not exist exits 1 with the reason', async () => {
     const r = await runCli(['guardduty', 'import', join(dir, 'missing.json')], {
       env: env(join(dir, 'd.db')),

@@ -86,13 +86,24 @@ export function addText(text: string, where: string, into: FindingBatch): void {
   });
 }
 
-/** Reads GuardDuty findings from files (gzipped or not, detected by content). */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BYTES) throw new Error(`more than ${MAX_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads GuardDuty findings from files, `-` for stdin (gzipped or not, detected by content). */
 export async function readFindingFiles(paths: readonly string[]): Promise<FindingBatch> {
   const batch = emptyBatch();
   for (const path of paths) {
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
+      bytes = path === '-' ? await readStdin() : await readFile(path);
     } catch (cause) {
       throw new GarrisonError('input', `cannot read ${path}: ${(cause as Error).message}`, { cause });
     }

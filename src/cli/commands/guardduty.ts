@@ -78,6 +78,7 @@ Examples:
   garrison guardduty pull --min-severity high --since 7d --case case-20261127-ab3k
   garrison guardduty pull --type 'UnauthorizedAccess:IAMUser/*' --member-role arn:aws:iam::222233334444:role/ir
   garrison guardduty import export/*.jsonl.gz event.json --format csv
+  aws guardduty get-findings --detector-id D --finding-ids F | garrison guardduty import -
   garrison guardduty watch --queue https://sqs.us-east-1.amazonaws.com/111122223333/guardduty --case case-20261127-ab3k`;
 
 export function registerGuardDuty(program: Command): void {
@@ -134,7 +135,7 @@ export function registerGuardDuty(program: Command): void {
     .description(
       'read findings from files: EventBridge events, S3 export JSON lines (.gz or not), finding JSON',
     )
-    .argument('<file...>', 'files to read')
+    .argument('<file...>', 'files to read (- for stdin)')
     .option('--case <id>', 'store the findings in this case (default: unassigned)')
     .addOption(formatOption())
     .option('--output <file>', 'write the findings to this file instead of stdout')
