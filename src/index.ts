@@ -4,6 +4,9 @@
 export { AwsClients, type AwsTarget } from './aws/clients.js';
 export { type CaseDossier, caseDossier } from './cases/dossier.js';
 export type { NewEvidence } from './cases/evidence.js';
+export { type CaseExport, exportCase, importCase } from './cases/export.js';
+export { type AttachResult, FindingShelf, type FindingSource, type StoredFinding } from './cases/findings.js';
+export { IocBook, type StoredIoc } from './cases/iocs.js';
 export { defaultCaseStorePath, resolveCaseStorePath } from './cases/paths.js';
 export { CaseStore } from './cases/store.js';
 export type {
@@ -81,6 +84,18 @@ export {
 } from './guardduty/schema.js';
 export { guardDutyFindingById, saveGuardDutyFindings } from './guardduty/store.js';
 export { type WatchOptions, type WatchTotals, watchQueue as watchGuardDutyQueue } from './guardduty/watch.js';
+export { type ActionKind, actionKind } from './investigate/actions.js';
+export { type ActivityMatch, activityMatcherSpec } from './investigate/activity-matcher.js';
+export { caseIocs } from './investigate/case-iocs.js';
+export { type ChainLink, type CredentialChain, followCredentials } from './investigate/chain.js';
+export { type IssuedCredentials, issuedCredentials } from './investigate/credentials.js';
+export { type Detector, loadDetector } from './investigate/detections.js';
+export { type Activity, type GatherOptions, gatherActivity } from './investigate/gather.js';
+export { type Ioc, IocCollector, type IocKind, iocsOfRecords } from './investigate/iocs.js';
+export { type PivotReport, pivotReport } from './investigate/pivot.js';
+export { type Selection, selects } from './investigate/selection.js';
+export { stixBundle, stixPattern } from './investigate/stix.js';
+export { type LogGap, logGaps, type TimelineEntry, timelineEntries } from './investigate/timeline.js';
 export {
   type AttackGroundTruth,
   type AttackStory,
@@ -108,18 +123,6 @@ export {
   FilterPatternError,
 } from './prepare/filter-pattern/index.js';
 export { type AccountSnapshot, type AuditScope, gatherSnapshot } from './prepare/state/snapshot.js';
-export { buildReport } from './report/build.js';
-export {
-  AUDIT_EVIDENCE,
-  EVENTS_EVIDENCE,
-  readEventEvidence,
-  readRecordedAudit,
-  reportInput,
-} from './report/case-input.js';
-export { renderHtml, reportCsp } from './report/html.js';
-export { renderMarkdown } from './report/markdown.js';
-export type { Metric, ReportInput, ReportModel } from './report/model.js';
-export { REPORT_FORMATS, type ReportFormat, renderReport } from './report/render.js';
 export type { Ec2Target } from './respond/playbooks/ec2/target.js';
 export type { IamRoleTarget } from './respond/playbooks/iam-role/playbook.js';
 export type { IamUserTarget } from './respond/playbooks/iam-user/playbook.js';
