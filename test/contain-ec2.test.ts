@@ -21,6 +21,7 @@ import { GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CaseStore } from '../src/cases/store.js';
 import { renderRun } from '../src/cli/playbook-output.js';
 import { ec2Playbook } from '../src/respond/playbooks/ec2/playbook.js';
+import { resolveTargets } from '../src/respond/playbooks/targets.js';
 import { release } from '../src/respond/runner/release.js';
 import { runPlaybook } from '../src/respond/runner/run-playbook.js';
 import { buildEc2Lab } from './helpers/contain-env.js';
@@ -50,6 +51,16 @@ describe('contain ec2 on moto', { skip: motoSkipReason }, () => {
     const store = CaseStore.open(':memory:');
     const caseId = store.cases.create({ title: 'crypto-miner on web' }).id;
     const target = { id: instanceId, region: 'us-east-1' };
+    // --tag finds the same instance (and only live ones).
+    const tagged = await resolveTargets('ec2', [], { tag: 'app=web' }, clients);
+    assert.deepEqual(
+      tagged.map((t) => t.id),
+      [instanceId],
+    );
+    assert.deepEqual(
+      await resolveTargets('ec2', [], { tag: 'app=nothing' }, clients).catch((e: Error) => e.message),
+      'no instance to contain',
+    );
 
     // Dry run: a plan for every step, nothing changed.
     const plan = await runPlaybook({ playbook: ec2Playbook, target, clients, store, caseId });
