@@ -123,6 +123,18 @@ export {
   FilterPatternError,
 } from './prepare/filter-pattern/index.js';
 export { type AccountSnapshot, type AuditScope, gatherSnapshot } from './prepare/state/snapshot.js';
+export { buildReport } from './report/build.js';
+export {
+  AUDIT_EVIDENCE,
+  EVENTS_EVIDENCE,
+  readEventEvidence,
+  readRecordedAudit,
+  reportInput,
+} from './report/case-input.js';
+export { renderHtml, reportCsp } from './report/html.js';
+export { renderMarkdown } from './report/markdown.js';
+export type { Metric, ReportInput, ReportModel } from './report/model.js';
+export { REPORT_FORMATS, type ReportFormat, renderReport } from './report/render.js';
 export type { Ec2Target } from './respond/playbooks/ec2/target.js';
 export type { IamRoleTarget } from './respond/playbooks/iam-role/playbook.js';
 export type { IamUserTarget } from './respond/playbooks/iam-user/playbook.js';
