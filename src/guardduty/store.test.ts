@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { exportCase, importCase } from '../cases/export.js';
 import { CaseStore } from '../cases/store.js';
 import { toGarrisonFinding } from './convert.js';
 import * as fx from './fixtures.test-data.js';
@@ -44,6 +45,25 @@ describe('GuardDuty findings in the case store', () => {
       assert.throws(() => guardDutyFindingById(store, 'abc'), /no GuardDuty finding "abc"/);
     } finally {
       store.close();
+    }
+  });
+
+  it('a case exported and imported into another store keeps its GuardDuty finding, still respondable', () => {
+    const from = CaseStore.open(':memory:');
+    const to = CaseStore.open(':memory:');
+    try {
+      const raw = fx.exfiltrationFinding();
+      const c = from.cases.create({ title: 'exfil', severity: 'high' });
+      saveGuardDutyFindings(from, [garrison(raw)], c.id);
+      const document = JSON.parse(JSON.stringify(exportCase(from, c.id)));
+      importCase(to, document);
+      const back = guardDutyFindingById(to, raw.id as string);
+      assert.equal(back.caseId, c.id);
+      assert.deepEqual(back.finding, guardDutyFindingById(from, raw.id as string).finding);
+      assert.equal(back.finding.playbook, 'iam-role+ec2');
+    } finally {
+      from.close();
+      to.close();
     }
   });
 });
