@@ -35,3 +35,33 @@ export const preparePlaybook: Playbook<PrepareTarget> = {
     responderRoleStep,
   ],
 };
+
+/** What the readiness snapshot reads before any step runs (the same reads as `garrison prepare audit`). */
+export const ACCOUNT_SNAPSHOT_ACTIONS: readonly string[] = [
+  'ec2:DescribeRegions',
+  'organizations:DescribeOrganization',
+  'cloudtrail:DescribeTrails',
+  'cloudtrail:GetTrailStatus',
+  'cloudtrail:GetEventSelectors',
+  's3:ListAllMyBuckets',
+  's3:GetBucketLocation',
+  's3:GetBucketVersioning',
+  's3:GetBucketObjectLockConfiguration',
+  's3:GetBucketPublicAccessBlock',
+  's3:GetBucketPolicyStatus',
+  's3:GetBucketAcl',
+  's3:GetBucketLogging',
+  'iam:ListRoles',
+  'logs:DescribeMetricFilters',
+  'cloudwatch:DescribeAlarms',
+  'sns:ListSubscriptionsByTopic',
+  'guardduty:ListDetectors',
+  'guardduty:GetDetector',
+  'guardduty:ListPublishingDestinations',
+  'events:ListRules',
+  'events:ListTargetsByRule',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeSecurityGroups',
+  'ec2:CreateSecurityGroup',
+  'ec2:GetEbsEncryptionByDefault',
+];
