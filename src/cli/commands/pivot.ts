@@ -42,7 +42,15 @@ export function registerPivot(program: Command): void {
     .addHelpText('after', HELP)
     .action(async (sources: string[], options: PivotOptions, cmd: Command) => {
       const { selection, activity } = await gatherFor('pivot', sources, options, cmd);
-      const report = pivotReport(selection, activity.records, activity.chain, await loadDetector());
+      const report = pivotReport(
+        selection,
+        activity.records,
+        activity.chain,
+        await loadDetector(
+          {},
+          activity.records.map((r) => r.record),
+        ),
+      );
       const sink: OutputSink = options.output ? await fileSink(options.output) : streamSink(process.stdout);
       const format = options.format ?? (sink.isTerminal && !options.output ? 'table' : 'json');
       const label = [

@@ -140,7 +140,14 @@ export function registerTimeline(program: Command): void {
     .addHelpText('after', HELP)
     .action(async (sources: string[], options: TimelineOptions, cmd: Command) => {
       const { selection, activity } = await gatherFor('timeline', sources, options, cmd);
-      const entries = timelineEntries(activity.records, await loadDetector(), activity.chain);
+      const entries = timelineEntries(
+        activity.records,
+        await loadDetector(
+          {},
+          activity.records.map((r) => r.record),
+        ),
+        activity.chain,
+      );
       const gaps = logGaps(activity.hours);
       const sink: OutputSink = options.output ? await fileSink(options.output) : streamSink(process.stdout);
       const format = options.format ?? (sink.isTerminal && !options.output ? 'table' : 'json');
