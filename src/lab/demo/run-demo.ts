@@ -7,13 +7,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AwsClients } from '../../aws/clients.js';
 import { CaseStore } from '../../cases/store.js';
 import { hunt } from '../../detect/engine/hunt.js';
 import { GarrisonError } from '../../errors.js';
 import { auditReadiness } from '../../prepare/audit.js';
 import { type Emulator, startEmulator } from '../moto.js';
 import { containTargets, openDemoCase } from './case-file.js';
+import { checkLocalEndpoint, EmulatorClients } from './emulator-clients.js';
 import { replayAttack } from './replay.js';
 import { writeCaseReport } from './report-files.js';
 import { type DemoSummary, demoSummary } from './summary.js';
@@ -81,8 +81,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
   let emulator: Emulator | undefined;
   let stopping: Promise<void> | undefined;
+  // Once there is an emulator, stop it once; before there is one, there is nothing to stop yet.
   const stopEmulator = () => {
-    stopping ??= emulator?.stop() ?? Promise.resolve();
+    if (!emulator) return Promise.resolve();
+    stopping ??= emulator.stop();
     return stopping;
   };
   const onAbort = () => void stopEmulator();
@@ -108,6 +110,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   let store: CaseStore | undefined;
   let keep = false;
+  if (options.endpointUrl) checkLocalEndpoint(options.endpointUrl);
   try {
     await mkdir(outputDir, { recursive: true });
     const endpoint = await phase(
@@ -120,7 +123,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
       (url) => (options.endpointUrl ? `using ${url}` : `moto on ${url}`),
     );
-    const clients = new AwsClients({ endpointUrl: endpoint, region, maxAttempts: 3 });
+    const clients = new EmulatorClients({ endpointUrl: endpoint, region, maxAttempts: 3 });
     const accountId = await clients.accountId();
 
     const audit = await phase(

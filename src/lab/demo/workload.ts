@@ -129,17 +129,15 @@ export async function buildVictimWorkload(
       },
     }),
   );
-  const targetGroup = await clients
-    .client(ElasticLoadBalancingV2Client, region)
-    .send(
-      new CreateTargetGroupCommand({
-        Name: `${name}-tg`,
-        Protocol: 'HTTP',
-        Port: 80,
-        VpcId: vpcId,
-        TargetType: 'instance',
-      }),
-    );
+  const targetGroup = await clients.client(ElasticLoadBalancingV2Client, region).send(
+    new CreateTargetGroupCommand({
+      Name: `${name}-tg`,
+      Protocol: 'HTTP',
+      Port: 80,
+      VpcId: vpcId,
+      TargetType: 'instance',
+    }),
+  );
   const targetGroupArn = need(targetGroup.TargetGroups?.[0]?.TargetGroupArn, 'target group ARN');
 
   const autoscaling = clients.client(AutoScalingClient, region);

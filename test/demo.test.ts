@@ -1,0 +1,244 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import {
+  DescribeIamInstanceProfileAssociationsCommand,
+  DescribeInstancesCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  GetLoginProfileCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListRolePoliciesCommand,
+} from '@aws-sdk/client-iam';
+import { CaseStore } from '../src/cases/store.js';
+import { runDemo } from '../src/lab/demo/run-demo.js';
+import type { DemoSummary } from '../src/lab/demo/summary.js';
+import { motoSkipReason, useMoto } from './helpers/moto.js';
+import { runCli } from './helpers/run-cli.js';
+
+const NO_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: undefined,
+  AWS_SECRET_ACCESS_KEY: undefined,
+  AWS_SESSION_TOKEN: undefined,
+  AWS_PROFILE: undefined,
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  AWS_CONFIG_FILE: '/nonexistent',
+};
+const work = mkdtempSync(join(tmpdir(), 'garrison-demo-test-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** The case the demo left: findings attached, every action journaled and verified, status contained. */
+function checkCase(summary: DemoSummary): void {
+  const store = CaseStore.open(summary.case.store, { readonly: true });
+  try {
+    const found = store.cases.get(summary.case.caseId);
+    assert.equal(found.status, 'contained');
+    const findings = store.findings.forCase(found.id);
+    assert.ok(findings.length >= 5, `findings attached: ${findings.length}`);
+    assert.ok(
+      findings.some((f) => f.finding.rule.id === 'garrison-aws-instance-credentials-used-outside-aws'),
+    );
+    const actions = store.journal.forCase(found.id);
+    const targets = new Set(actions.map((a) => `${a.playbook} ${a.target}`));
+    const [instanceId] = summary.workload.instanceIds;
+    assert.ok(targets.has(`ec2 ${instanceId}`), [...targets].join(', '));
+    assert.ok(targets.has(`iam-role ${summary.workload.roleName}`));
+    assert.ok(targets.has(`iam-user ${summary.attack.backdoorUser}`));
+    const open = actions.filter((a) => a.status !== 'verified' && a.status !== 'unchanged');
+    assert.deepEqual(
+      open.map((a) => `${a.stepId} ${a.status}`),
+      [],
+      'every action verified',
+    );
+    assert.ok(store.evidence.forCase(found.id).some((e) => e.kind === 'cloudtrail-events'));
+  } finally {
+    store.close();
+  }
+}
+
+/** The report files: exist, and carry the metrics and the contained targets. */
+function checkReport(summary: DemoSummary): void {
+  for (const path of [summary.report.md, summary.report.html, summary.report.json])
+    assert.ok(existsSync(path), path);
+  const md = readFileSync(summary.report.md, 'utf8');
+  const html = readFileSync(summary.report.html, 'utf8');
+  const [instanceId] = summary.workload.instanceIds;
+  for (const text of [md, html]) {
+    assert.match(text, /time to detect/i);
+    assert.match(text, /time to contain/i);
+    assert.ok(text.includes(instanceId as string), 'the contained instance is named');
+    assert.ok(text.includes(summary.attack.backdoorUser), 'the backdoor user is named');
+    assert.ok(text.includes(summary.workload.roleName), 'the role is named');
+  }
+  const detect = summary.report.metrics.find((m) => m.id === 'time-to-detect');
+  assert.ok(detect?.ms && detect.ms > 2 * 3600_000, 'the story started ~2.5 h before the hunt');
+  assert.ok(summary.report.metrics.find((m) => m.id === 'time-to-contain')?.ms !== null);
+}
+
+describe('garrison demo', { skip: motoSkipReason }, () => {
+  it('end to end through the CLI: exit 0, case, CloudTrail files, report, summary JSON', async () => {
+    const out = join(work, 'cli');
+    const started = Date.now();
+    // No AWS credentials at all: the demo signs with the emulator's dummy ones.
+    const result = await runCli(['demo', '--output', out, '--format', 'json'], { env: NO_CREDENTIALS });
+    const wall = Date.now() - started;
+    assert.equal(result.status, 0, result.stderr);
+    const summary = JSON.parse(result.stdout) as DemoSummary;
+    assert.deepEqual(JSON.parse(readFileSync(join(out, 'demo-summary.json'), 'utf8')), summary);
+    for (const phase of ['emulator', 'prepare', 'workload', 'attack', 'hunt', 'case', 'contain', 'report'])
+      assert.match(
+        result.stderr,
+        new RegExp(`demo \\[\\d/8\\] ${phase} +\\d+\\.\\d s`),
+        `a line for ${phase}`,
+      );
+    assert.ok(result.stderr.includes(`report: ${summary.report.html}`));
+    assert.equal(summary.containment.verified, true);
+    assert.equal(
+      summary.hunt.records,
+      summary.attack.records,
+      'the hunt read back every replayed record from S3',
+    );
+    const cloudtrail = join(out, 'cloudtrail', 'AWSLogs', summary.accountId, 'CloudTrail');
+    assert.ok(readdirSync(cloudtrail).includes('us-east-1'));
+    checkCase(summary);
+    checkReport(summary);
+    // Recorded for the report: the 2-core target is under a minute.
+    process.stderr.write(
+      `demo CLI wall time ${(wall / 1000).toFixed(1)} s; phases ${JSON.stringify(summary.timings)}\n`,
+    );
+    await assertClosed(new URL(summary.endpoint).port);
+  });
+
+  describe('in process on a moto of its own', () => {
+    const moto = useMoto();
+    it('leaves AWS contained: isolation group on every ENI, no instance profile, backdoor keys inactive', async () => {
+      const { summary } = await runDemo({ outputDir: join(work, 'lib'), endpointUrl: moto.endpoint });
+      const clients = moto.clients();
+      const ec2 = clients.client(EC2Client);
+      const iam = clients.client(IAMClient);
+      const [instanceId, other] = summary.workload.instanceIds as [string, string];
+      const groups = await ec2.send(
+        new DescribeSecurityGroupsCommand({
+          Filters: [{ Name: 'tag:garrison:purpose', Values: ['isolation'] }],
+        }),
+      );
+      const isolation = groups.SecurityGroups?.find((g) => g.VpcId === summary.workload.vpcId)?.GroupId;
+      assert.ok(isolation, 'an isolation group in the workload VPC');
+      const described = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId, other] }));
+      const instances = described.Reservations?.flatMap((r) => r.Instances ?? []) ?? [];
+      const victim = instances.find((i) => i.InstanceId === instanceId);
+      assert.ok(victim?.NetworkInterfaces?.length);
+      for (const eni of victim?.NetworkInterfaces ?? [])
+        assert.ok(
+          eni.Groups?.some((g) => g.GroupId === isolation),
+          `${eni.NetworkInterfaceId} isolated`,
+        );
+      const bystander = instances.find((i) => i.InstanceId === other);
+      assert.ok(
+        !bystander?.NetworkInterfaces?.some((n) => n.Groups?.some((g) => g.GroupId === isolation)),
+        'the other web instance is untouched',
+      );
+      const associations = await ec2.send(
+        new DescribeIamInstanceProfileAssociationsCommand({
+          Filters: [{ Name: 'instance-id', Values: [instanceId] }],
+        }),
+      );
+      assert.deepEqual(
+        (associations.IamInstanceProfileAssociations ?? []).filter((a) => a.State === 'associated'),
+        [],
+        'instance profile detached',
+      );
+      const keys = await iam.send(new ListAccessKeysCommand({ UserName: summary.attack.backdoorUser }));
+      assert.ok(keys.AccessKeyMetadata?.length);
+      assert.ok(
+        keys.AccessKeyMetadata?.every((k) => k.Status === 'Inactive'),
+        'backdoor keys inactive',
+      );
+      await assert.rejects(
+        iam.send(new GetLoginProfileCommand({ UserName: summary.attack.backdoorUser })),
+        /NoSuchEntity|cannot be found/,
+      );
+      const policies = await iam.send(new ListRolePoliciesCommand({ RoleName: summary.workload.roleName }));
+      assert.ok(policies.PolicyNames?.length, 'a revocation policy on the role');
+      const policy = await iam.send(
+        new GetRolePolicyCommand({
+          RoleName: summary.workload.roleName,
+          PolicyName: policies.PolicyNames?.[0],
+        }),
+      );
+      assert.match(decodeURIComponent(policy.PolicyDocument ?? ''), /aws:TokenIssueTime/);
+      checkCase(summary);
+      checkReport(summary);
+    });
+  });
+
+  it('stops the emulator it started when a phase fails half-way', async () => {
+    const result = await runCli(['demo', '--output', join(work, 'failing'), '--format', 'json'], {
+      env: { GARRISON_DEMO_FAIL_AFTER: 'workload' },
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /demo failure injected after the workload phase/);
+    assert.doesNotMatch(result.stderr, /\[4\/8\] attack/);
+    const port = /moto on http:\/\/127\.0\.0\.1:(\d+)/.exec(result.stderr)?.[1];
+    assert.ok(port, result.stderr);
+    await assertClosed(port);
+  });
+
+  it('stops the emulator on Ctrl-C (SIGINT) and exits 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const { REPO_ROOT } = await import('./helpers/run-cli.js');
+    const child = spawn(
+      process.execPath,
+      ['bin/garrison.js', 'demo', '--output', join(work, 'interrupted')],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const found = /moto on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
+        if (found) resolve(found[1] as string);
+      });
+      child.on('exit', () => reject(new Error(`demo ended before moto started: ${stderr}`)));
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    assert.equal(code, 130, stderr);
+    assert.match(stderr, /interrupted by SIGINT/);
+    await assertClosed(port);
+  });
+});
+
+/** Nothing listens on the port, and no moto process with that port is left in /proc. */
+async function assertClosed(port: string): Promise<void> {
+  const refused = await new Promise<boolean>((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+  assert.ok(refused, `something still listens on ${port}`);
+  const left = readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return cmd.some((a) => a.includes('moto')) && cmd.includes(port);
+      } catch {
+        return false;
+      }
+    });
+  assert.deepEqual(left, [], `moto processes left on port ${port}`);
+}
