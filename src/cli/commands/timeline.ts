@@ -36,7 +36,16 @@ export const TIMELINE_TABLE: readonly Column<TimelineRow>[] = [
   },
   { header: 'identity', width: 40, keep: 'end', value: (r) => cell(r, (e) => e.identity) },
   { header: 'source ip', width: 15, value: (r) => cell(r, (e) => e.sourceIp) },
-  { header: 'event', width: 32, value: (r) => cell(r, (e) => e.event, gapText) },
+  {
+    header: 'event',
+    width: 32,
+    value: (r) =>
+      cell(
+        r,
+        (e) => e.event,
+        () => '-- LOG GAP --',
+      ),
+  },
   {
     header: 'region',
     width: 12,
@@ -48,7 +57,7 @@ export const TIMELINE_TABLE: readonly Column<TimelineRow>[] = [
       ),
   },
   { header: 'error', width: 14, value: (r) => cell(r, (e) => e.errorCode) },
-  { header: 'detections', value: (r) => cell(r, shortDetections) },
+  { header: 'detections', value: (r) => cell(r, shortDetections, gapText) },
 ];
 
 export const TIMELINE_CSV: readonly Column<TimelineRow>[] = [
