@@ -88,8 +88,10 @@ describe('garrison guardduty import (CLI)', () => {
       env: env(db),
     });
     assert.equal(first.status, 0, first.stderr);
-    const again = await runCli(['guardduty', 'import', file, '--format', 'ndjson'], { env: env(db) });
-    assert.equal(again.status, 0, again.stderr);
+    const again = await runCli(['guardduty', 'import', file, '--format', 'ndjson', '--fail-on', 'high'], {
+      env: env(db),
+    });
+    assert.equal(again.status, 3, `a high finding with --fail-on high: ${again.stderr}`);
     assert.match(again.stderr, /0 new and 1 updated/);
     const check = CaseStore.open(db);
     try {

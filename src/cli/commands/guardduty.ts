@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, type Severity } from '../../detect/engine/detection.js';
 import { GarrisonError } from '../../errors.js';
+import { anyAtOrAbove } from '../../findings/finding.js';
 import { FINDING_FORMATS, type FindingFormat, writeFindings } from '../../findings/write.js';
 import { toGarrisonFinding } from '../../guardduty/convert.js';
 import { type FindingBatch, readFindingFiles } from '../../guardduty/documents.js';
@@ -20,6 +21,18 @@ interface OutputFlags {
   case?: string;
   format?: FindingFormat;
   output?: string;
+  failOn?: Severity;
+}
+
+/** Fails fast on a --case that does not exist, before reading anything. */
+function checkCase(command: Command, caseId: string | undefined): void {
+  if (!caseId) return;
+  const store = openCaseStore(command);
+  try {
+    store.cases.get(caseId);
+  } finally {
+    store.close();
+  }
 }
 
 const say = (line: string) => process.stderr.write(`${forTerminal(line)}\n`);
@@ -31,6 +44,13 @@ function intIn(min: number, max: number) {
       throw new InvalidArgumentError(`give a whole number from ${min} to ${max}`);
     return n;
   };
+}
+
+function failOnOption() {
+  return new Option(
+    '--fail-on <severity>',
+    'exit 3 when a finding at or above this severity came in',
+  ).choices(SEVERITIES);
 }
 
 function formatOption() {
@@ -66,6 +86,7 @@ async function finish(
   }
   for (const line of summaryLines(verb, summary)) say(line);
   if (batch.rejected.length) raiseExitCode(ExitCode.partial);
+  if (flags.failOn && anyAtOrAbove(findings, flags.failOn)) raiseExitCode(ExitCode.findings);
 }
 
 const HELP = `
@@ -79,7 +100,13 @@ Examples:
   garrison guardduty pull --type 'UnauthorizedAccess:IAMUser/*' --member-role arn:aws:iam::222233334444:role/ir
   garrison guardduty import export/*.jsonl.gz event.json --format csv
   aws guardduty get-findings --detector-id D --finding-ids F | garrison guardduty import -
-  garrison guardduty watch --queue https://sqs.us-east-1.amazonaws.com/111122223333/guardduty --case case-20261127-ab3k`;
+  garrison guardduty watch --queue https://sqs.us-east-1.amazonaws.com/111122223333/guardduty --case case-20261127-ab3k
+
+Exit status (pull, import):
+  0  every input was a valid finding (and every region could be read)
+  1  error: bad arguments, unknown --case, a file that cannot be read
+  2  partial: some input was rejected, or some region or account could not be read
+  3  a finding at or above --fail-on came in`;
 
 export function registerGuardDuty(program: Command): void {
   const gd = program
@@ -105,7 +132,18 @@ export function registerGuardDuty(program: Command): void {
     .option('--case <id>', 'store the findings in this case (default: unassigned)')
     .addOption(formatOption())
     .option('--output <file>', 'write the findings to this file instead of stdout')
+    .addOption(failOnOption())
+    .addHelpText(
+      'after',
+      `
+Type and severity go to ListFindings as FindingCriteria (archived findings excluded unless
+--include-archived); a --type ending in * is a prefix, filtered after GetFindings.
+
+Example:
+  garrison guardduty pull --min-severity high --since 24h --type 'UnauthorizedAccess:IAMUser/*' --case case-20261127-ab3k`,
+    )
     .action(async (flags: OutputFlags & PullFlags, command: Command) => {
+      checkCase(command, flags.case);
       const now = Date.now();
       const since = flags.since === undefined ? undefined : parseTime(flags.since, now);
       const until = flags.until === undefined ? undefined : parseTime(flags.until, now);
@@ -139,7 +177,15 @@ export function registerGuardDuty(program: Command): void {
     .option('--case <id>', 'store the findings in this case (default: unassigned)')
     .addOption(formatOption())
     .option('--output <file>', 'write the findings to this file instead of stdout')
+    .addOption(failOnOption())
+    .addHelpText(
+      'after',
+      `
+Example:
+  garrison guardduty import s3-export/2026/11/*.jsonl.gz eventbridge-event.json --format csv --output findings.csv`,
+    )
     .action(async (files: string[], flags: OutputFlags, command: Command) => {
+      checkCase(command, flags.case);
       await finish('import', await readFindingFiles(files), flags, command, files.length);
     });
 
@@ -160,7 +206,10 @@ export function registerGuardDuty(program: Command): void {
 A message is deleted only after its findings are stored. A malformed message (not JSON, not a GuardDuty
 finding event, an invalid finding) is reported and deleted, since it can never become valid; with
 --keep-malformed it stays for the queue's dead-letter redrive. Each stored finding is printed as one JSON
-line on stdout. Exit status 2 when any message was rejected.`,
+line on stdout. Exit status 2 when any message was rejected.
+
+Example:
+  garrison guardduty watch --queue https://sqs.us-east-1.amazonaws.com/111122223333/guardduty --case case-20261127-ab3k`,
     )
     .action(async (flags: WatchFlags, command: Command) => {
       const clients = awsClients(command);
