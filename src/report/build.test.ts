@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ActionEntry, Case } from '../cases/types.js';
 import type { CloudTrailRecord } from '../trail/record.js';
-import { buildReport } from './build.js';
+import { buildReport, MAX_APPENDIX_EVENTS } from './build.js';
 import { reportInput } from './case-input.js';
 import { buildFixtureCase, type FixtureCase, ROLE_SESSION } from './fixture.test-data.js';
 import type { ReportInput, ReportModel } from './model.js';
@@ -236,6 +236,18 @@ describe('the report model when data is missing or wrong', () => {
     const recover = metric(buildReport(input), 'time-to-recover');
     assert.equal(recover.ms, null);
     assert.match(recover.method, /recovery precedes containment verified/);
+  });
+
+  it('keeps the appendix to the first events when the case holds many, saying where the rest are', () => {
+    const events: CloudTrailRecord[] = Array.from({ length: MAX_APPENDIX_EVENTS + 5 }, (_, i) => ({
+      eventTime: new Date(Date.UTC(2026, 10, 27, 10, 0, i)).toISOString(),
+      eventSource: 's3.amazonaws.com',
+      eventName: 'GetObject',
+    }));
+    const [entry] = buildReport(bare({ events })).appendix;
+    assert.ok(entry);
+    assert.match(entry.title, /the first 1000 of 1005; all are in the cloudtrail-events evidence/);
+    assert.equal((entry.value as unknown[]).length, MAX_APPENDIX_EVENTS);
   });
 
   it('charts the six busiest principals and counts the rest as other', () => {

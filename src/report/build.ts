@@ -8,6 +8,18 @@ import type { ReportAction, ReportInput, ReportModel } from './model.js';
 import { executiveSummary } from './summary.js';
 import { activityChart, actor, timelineItems } from './timeline.js';
 
+/** Raw events in the appendix: the first MAX_APPENDIX_EVENTS, the rest stay in the evidence file. */
+export const MAX_APPENDIX_EVENTS = 1000;
+
+function eventsAppendix(input: ReportInput): { title: string; value: unknown } {
+  const n = input.events.length;
+  if (n <= MAX_APPENDIX_EVENTS) return { title: `CloudTrail events (${n})`, value: input.events };
+  return {
+    title: `CloudTrail events (the first ${MAX_APPENDIX_EVENTS} of ${n}; all are in the cloudtrail-events evidence)`,
+    value: input.events.slice(0, MAX_APPENDIX_EVENTS),
+  };
+}
+
 function reportAction(a: ActionEntry): ReportAction {
   return {
     id: a.id,
@@ -53,9 +65,7 @@ export function buildReport(input: ReportInput, options: { generatedAt?: Date } 
     notes: input.notes,
     appendix: [
       ...input.evidence.map((e) => ({ title: `Evidence #${e.id} (${e.kind})`, value: e as unknown })),
-      ...(input.events.length
-        ? [{ title: `CloudTrail events (${input.events.length})`, value: input.events as unknown }]
-        : []),
+      ...(input.events.length ? [eventsAppendix(input)] : []),
       ...(input.audit
         ? [{ title: `Readiness audit (${input.audit.at})`, value: input.audit as unknown }]
         : []),

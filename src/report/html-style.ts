@@ -22,7 +22,7 @@ h3{font-size:15px;margin:20px 0 8px;overflow-wrap:anywhere}
 .card .how{font-size:11.5px;color:var(--muted);margin-top:4px}
 table{border-collapse:collapse;width:100%;margin:8px 0 12px;font-size:12.5px}
 th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th{background:var(--soft);font-weight:600;color:var(--muted);font-size:11.5px;text-transform:uppercase;letter-spacing:.04em}
+th{white-space:nowrap;background:var(--soft);font-weight:600;color:var(--muted);font-size:11.5px;text-transform:uppercase;letter-spacing:.04em}
 tr{break-inside:avoid}
 .nw{white-space:nowrap}
 code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
