@@ -131,6 +131,7 @@ export {
   readRecordedAudit,
   reportInput,
 } from './report/case-input.js';
+export { keepMaliciousEvents, keepReadinessAudit } from './report/evidence-files.js';
 export { renderHtml, reportCsp } from './report/html.js';
 export { renderMarkdown } from './report/markdown.js';
 export type { Metric, ReportInput, ReportModel } from './report/model.js';
