@@ -18,7 +18,7 @@ import { replayAttack } from './replay.js';
 import { writeCaseReport } from './report-files.js';
 import { type DemoSummary, demoSummary } from './summary.js';
 import { containmentTargets } from './targets.js';
-import { buildVictimWorkload } from './workload.js';
+import { buildVictimWorkload, writeEmulatorImages } from './workload.js';
 
 export const DEMO_PHASES = [
   'emulator',
@@ -117,7 +117,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       'emulator',
       async () => {
         if (options.endpointUrl) return options.endpointUrl;
-        emulator = await startEmulator();
+        emulator = await startEmulator({ env: { MOTO_AMIS_PATH: await writeEmulatorImages(outputDir) } });
         if (options.signal?.aborted) await stopEmulator();
         return emulator.endpoint;
       },
@@ -148,7 +148,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     );
     const hunted = await phase(
       'hunt',
-      () => hunt([replay.source], { clients, scope: { accounts: [accountId], regions: [] } }),
+      // A few dozen records: one decoding worker starts faster than one per CPU.
+      () => hunt([replay.source], { clients, workers: 1, scope: { accounts: [accountId], regions: [] } }),
       (h) =>
         `${h.summary.records} records, ${h.summary.findings} findings (${h.summary.by_severity.high} high)`,
     );
