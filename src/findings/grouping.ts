@@ -4,7 +4,11 @@ import type { Hit } from '../detect/engine/hit.js';
 import { compareFindings, type Finding, ruleRef } from './finding.js';
 
 export const MAX_EVENT_IDS = 100;
-const MAX_SET = 50;
+/**
+ * How many distinct values a finding keeps per list: enough to act on, bounded so a flood of
+ * attacker-chosen values (user agents, addresses) cannot grow memory. The count is always exact.
+ */
+export const LIST_CAPS = { ips: 20, agents: 5, resources: 20, names: 20, accounts: 20, regions: 20 } as const;
 export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
 
 interface Group {
@@ -34,8 +38,8 @@ export function groupingResource(resource: string | undefined): string {
   return object ? (object[1] as string) : resource;
 }
 
-function addCapped(set: Set<string>, value: string | undefined): void {
-  if (value && set.size < MAX_SET) set.add(value);
+function addCapped(set: Set<string>, value: string | undefined, cap: number): void {
+  if (value && set.size < cap) set.add(value);
 }
 
 /**
@@ -85,12 +89,16 @@ export class FindingGrouper {
       g.count++;
       g.first = Math.min(g.first, t);
       g.last = Math.max(g.last, t);
-      addCapped(g.accounts, hit.account);
-      addCapped(g.regions, hit.region);
-      for (const r of hit.resources) addCapped(g.resources, r);
-      addCapped(g.ips, hit.sourceIp);
-      addCapped(g.agents, hit.userAgent);
-      addCapped(g.names, `${hit.eventSource.replace(/\.amazonaws\.com$/, '')}:${hit.eventName}`);
+      addCapped(g.accounts, hit.account, LIST_CAPS.accounts);
+      addCapped(g.regions, hit.region, LIST_CAPS.regions);
+      for (const r of hit.resources) addCapped(g.resources, r, LIST_CAPS.resources);
+      addCapped(g.ips, hit.sourceIp, LIST_CAPS.ips);
+      addCapped(g.agents, hit.userAgent, LIST_CAPS.agents);
+      addCapped(
+        g.names,
+        `${hit.eventSource.replace(/\.amazonaws\.com$/, '')}:${hit.eventName}`,
+        LIST_CAPS.names,
+      );
       if (hit.eventId) keepEarliest(g, t, hit.eventId);
       for (const id of hit.related ?? []) if (id !== hit.eventId) keepEarliest(g, t, id);
     }
@@ -143,15 +151,15 @@ function merge(into: Group, from: Group): void {
   into.count += from.count;
   into.first = Math.min(into.first, from.first);
   into.last = Math.max(into.last, from.last);
-  for (const [a, b] of [
-    [into.accounts, from.accounts],
-    [into.regions, from.regions],
-    [into.resources, from.resources],
-    [into.ips, from.ips],
-    [into.agents, from.agents],
-    [into.names, from.names],
+  for (const [a, b, cap] of [
+    [into.accounts, from.accounts, LIST_CAPS.accounts],
+    [into.regions, from.regions, LIST_CAPS.regions],
+    [into.resources, from.resources, LIST_CAPS.resources],
+    [into.ips, from.ips, LIST_CAPS.ips],
+    [into.agents, from.agents, LIST_CAPS.agents],
+    [into.names, from.names, LIST_CAPS.names],
   ] as const)
-    for (const v of b) addCapped(a, v);
+    for (const v of b) addCapped(a, v, cap);
   from.ids.forEach((id, i) => keepEarliest(into, from.times[i] as number, id));
   into.idsSeen += from.idsSeen - from.ids.length;
 }
