@@ -4,7 +4,6 @@ import {
   GetBucketPolicyCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
-  HeadBucketCommand,
   PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutPublicAccessBlockCommand,
@@ -27,7 +26,6 @@ export interface BucketSetup {
 }
 
 export const BUCKET_READ_ACTIONS = [
-  's3:ListBucket',
   's3:GetBucketLocation',
   's3:GetBucketPublicAccessBlock',
   's3:GetBucketVersioning',
@@ -45,7 +43,6 @@ export async function readBucketSetup(clients: AwsClients, name: string): Promis
   let s3: S3Client;
   try {
     s3 = await s3For(clients, name);
-    await s3.send(new HeadBucketCommand({ Bucket: name }));
   } catch (error) {
     if (isMissing(error, 'NoSuchBucket', 'NotFound')) return absent;
     throw error;
