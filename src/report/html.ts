@@ -86,8 +86,8 @@ function evidence(r: ReportModel): string {
     ['#', 'Kind', 'AWS ids', 'SHA-256', 'Location', 'Collected', 'Chain of custody'],
     r.evidence.map((e) => [
       String(e.id),
-      cell(e.kind),
-      `<span class="mono">${cell(e.awsIds.join(', '))}</span>`,
+      nw(clip(e.kind, 60)),
+      `<span class="mono">${e.awsIds.map((id) => nw(clip(id, 120))).join('<br>')}</span>`,
       `<span class="mono">${e.sha256 ? html(e.sha256) : '<span class="none">none stored</span>'}</span>`,
       cell(e.location ?? ''),
       `${nw(e.collectedAt)}<br>${cell(e.collectedBy)}<br>${cell(e.description)}`,
@@ -209,15 +209,17 @@ export function renderHtml(r: ReportModel): string {
       'blast-radius',
       'Blast radius',
       `<p>Malicious principals (from ${html(b.basis)}): ${b.principals.map((p) => `<span class="mono">${cell(p, 160)}</span>`).join(', ') || '<span class="none">none known</span>'}</p>${table(
-        ['Resource', 'Writes', 'Reads', 'Calls', 'By', 'First', 'Last'],
+        ['Resource', 'Writes', 'Reads', 'Calls', 'By', 'First – last'],
         b.resources.map((x) => [
           `<span class="mono">${cell(x.resource)}</span>`,
           String(x.writes),
           String(x.reads),
-          cell(x.calls.join(', ')),
+          x.calls
+            .slice(0, 12)
+            .map((c) => nw(clip(c, 80)))
+            .join('<br>'),
           cell(x.principals.join(', '), 160),
-          nw(x.first),
-          nw(x.last),
+          `${nw(x.first)}<br>${nw(x.last)}`,
         ]),
         'No touched resource is known.',
       )}`,
