@@ -4,7 +4,7 @@ import { AwsClients } from '../src/aws/clients.js';
 import { CaseStore } from '../src/cases/store.js';
 import { ec2Playbook } from '../src/respond/playbooks/ec2/playbook.js';
 import { mapBounded } from '../src/respond/playbooks/shared/concurrency.js';
-import { resolveTargets, STEPS_AT_ONCE } from '../src/respond/playbooks/targets.js';
+import { prefetchTargets, resolveTargets, STEPS_AT_ONCE } from '../src/respond/playbooks/targets.js';
 import { runPlaybook } from '../src/respond/runner/run-playbook.js';
 import { buildEc2Lab } from './helpers/contain-env.js';
 import { criticalPath, startFaultProxy } from './helpers/contain-faults.js';
@@ -29,6 +29,7 @@ describe('contain ec2 speed on moto', { skip: motoSkipReason }, () => {
         const clients = new AwsClients({ endpointUrl: proxy.endpoint, region: 'us-east-1', caseId });
         const started = Date.now();
         const targets = await resolveTargets('ec2', lab.instanceIds, {}, clients);
+        await prefetchTargets('ec2', targets, clients);
         const runs = await mapBounded(targets, 5, (target) =>
           runPlaybook({
             playbook: ec2Playbook,
@@ -43,7 +44,13 @@ describe('contain ec2 speed on moto', { skip: motoSkipReason }, () => {
         const wallMs = Date.now() - started;
         assert.ok(
           runs.every((r) => r.status === 'complete'),
-          JSON.stringify(runs.map((r) => r.status)),
+          JSON.stringify(
+            runs.flatMap((r) =>
+              r.outcomes
+                .filter((o) => !['applied', 'nothing-to-do'].includes(o.status))
+                .map((o) => [r.target, o.stepId, o.status, o.detail]),
+            ),
+          ),
         );
         const calls = proxy.calls.length;
         const path = criticalPath(proxy.calls);

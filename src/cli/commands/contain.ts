@@ -4,7 +4,12 @@ import type { CaseStore } from '../../cases/store.js';
 import { GarrisonError } from '../../errors.js';
 import { playbookNamed } from '../../respond/playbooks/index.js';
 import { mapBounded } from '../../respond/playbooks/shared/concurrency.js';
-import { type ContainOptions, resolveTargets, STEPS_AT_ONCE } from '../../respond/playbooks/targets.js';
+import {
+  type ContainOptions,
+  prefetchTargets,
+  resolveTargets,
+  STEPS_AT_ONCE,
+} from '../../respond/playbooks/targets.js';
 import { exitCodeFor, type RunResult } from '../../respond/runner/outcome.js';
 import { runPlaybook } from '../../respond/runner/run-playbook.js';
 import { currentActor, openCaseStore } from '../case-store.js';
@@ -54,23 +59,25 @@ async function contain(kind: string, inputs: string[], flags: ContainFlags, comm
       onNote?: (m: string) => void,
       actor?: Awaited<ReturnType<typeof currentActor>>,
     ) =>
-      mapBounded(targets, concurrency, (target) =>
-        runPlaybook({
-          playbook,
-          target,
-          // Every step that depends only on the evidence step may run at once (ec2 has seven).
-          concurrency: STEPS_AT_ONCE,
-          clients: caseId ? caseClients(caseId) : clients,
-          apply,
-          ...(store && caseId ? { store, caseId } : {}),
-          ...(actor ? { actor } : {}),
-          ...(onNote
-            ? {
-                onEvent: (e) =>
-                  e.type === 'step-note' ? onNote(`${target.id} ${e.stepId}: ${e.message}`) : undefined,
-              }
-            : {}),
-        }),
+      prefetchTargets(kind, targets, caseId ? caseClients(caseId) : clients).then(() =>
+        mapBounded(targets, concurrency, (target) =>
+          runPlaybook({
+            playbook,
+            target,
+            // Every step that depends only on the evidence step may run at once (ec2 has seven).
+            concurrency: STEPS_AT_ONCE,
+            clients: caseId ? caseClients(caseId) : clients,
+            apply,
+            ...(store && caseId ? { store, caseId } : {}),
+            ...(actor ? { actor } : {}),
+            ...(onNote
+              ? {
+                  onEvent: (e) =>
+                    e.type === 'step-note' ? onNote(`${target.id} ${e.stepId}: ${e.message}`) : undefined,
+                }
+              : {}),
+          }),
+        ),
       );
     // Without a terminal to ask (or with --yes) an applying run plans each step itself: no separate dry run.
     const ask = !!flags.apply && !flags.yes && process.stdin.isTTY;

@@ -3,7 +3,7 @@ import type { AwsClients } from '../../aws/clients.js';
 import { GarrisonError } from '../../errors.js';
 import type { PlaybookTarget } from '../step.js';
 import { checkInstanceId } from './ec2/facts.js';
-import type { Ec2Target } from './ec2/target.js';
+import { type Ec2Target, prefetchInstanceFacts } from './ec2/target.js';
 import { roleNameOf } from './iam-role/playbook.js';
 import { resolveUser } from './iam-user/credentials.js';
 import { bucketRegion, checkBucketName } from './s3-bucket/bucket-access.js';
@@ -129,4 +129,22 @@ export async function resolveTargets(
         hint: 'garrison contain ec2|iam-user|iam-role|s3-bucket',
       });
   }
+}
+
+/**
+ * Before many runs of one kind start: read what they all need in batched calls (ec2: one
+ * DescribeInstances for up to 100 instances instead of one each). A failed batch read costs nothing
+ * but the calls: each run then reads (and reports) its own target.
+ */
+export async function prefetchTargets(
+  kind: string,
+  targets: readonly PlaybookTarget[],
+  clients: AwsClients,
+): Promise<void> {
+  if (kind !== 'ec2' || targets.length < 2) return;
+  const byRegion = new Map<string, string[]>();
+  for (const t of targets) byRegion.set(t.region, [...(byRegion.get(t.region) ?? []), t.id]);
+  await Promise.all(
+    [...byRegion].map(([region, ids]) => prefetchInstanceFacts(clients, region, ids).catch(() => undefined)),
+  );
 }

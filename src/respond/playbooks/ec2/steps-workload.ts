@@ -129,7 +129,9 @@ export const deregisterFromTargetGroups: Step<Ec2Target> = {
     ...TARGET_UNDO_ACTIONS,
   ],
   idempotent: true,
-  dependsOn: ['record-metadata'],
+  // After the Auto Scaling detach: a group still holding the instance may register it again (and AWS's
+  // detach already deregisters it from the group's own target groups).
+  dependsOn: ['record-metadata', 'detach-auto-scaling'],
   async plan(ctx) {
     const f = await currentFacts(ctx);
     if (f.targetGroups.length === 0) return { willChange: false, summary: 'in no target group' };
