@@ -80,4 +80,53 @@ describe('following credential chains', () => {
     const chain = followCredentials([...records, loop], { accessKeys: [ALICE_KEY] });
     assert.equal(chain.links.length, 3);
   });
+
+  it('follows GetFederationToken and a web-identity role session (no key of its own) chained into AssumeRole', () => {
+    const base = scenario()[1] as CloudTrailRecord;
+    const federation = {
+      ...base,
+      eventName: 'GetFederationToken',
+      eventTime: '2026-11-19T11:00:00Z',
+      userIdentity: { type: 'IAMUser', userName: 'alice', accessKeyId: ALICE_KEY },
+      responseElements: {
+        credentials: { accessKeyId: 'ASIAFEDERATEDEXAMPLE' },
+        federatedUser: { arn: 'arn:aws:sts::111122223333:federated-user/ops' },
+      },
+    } as CloudTrailRecord;
+    const webIdentity = {
+      ...base,
+      eventName: 'AssumeRoleWithWebIdentity',
+      eventTime: '2026-11-19T11:10:00Z',
+      userIdentity: {
+        type: 'WebIdentityUser',
+        userName: 'repo:org/app:ref:refs/heads/main',
+        principalId: 'token.actions.githubusercontent.com:sts.amazonaws.com:repo:org/app',
+      },
+      responseElements: {
+        credentials: { accessKeyId: 'ASIAWEBIDENTEXAMPLE1' },
+        assumedRoleUser: { arn: 'arn:aws:sts::111122223333:assumed-role/deploy/gh' },
+      },
+    } as CloudTrailRecord;
+    const hop = {
+      ...base,
+      eventTime: '2026-11-19T11:20:00Z',
+      userIdentity: { type: 'AssumedRole', accessKeyId: 'ASIAWEBIDENTEXAMPLE1' },
+      responseElements: { credentials: { accessKeyId: 'ASIASECONDHOPEXAMPLE' } },
+    } as CloudTrailRecord;
+    const byKey = followCredentials([federation], { accessKeys: [ALICE_KEY] });
+    assert.deepEqual(
+      byKey.links.map((l) => [l.eventName, l.accessKeyId, l.subject]),
+      [['GetFederationToken', 'ASIAFEDERATEDEXAMPLE', 'arn:aws:sts::111122223333:federated-user/ops']],
+    );
+    const byPrincipal = followCredentials([webIdentity, hop], {
+      principals: ['repo:org/app:ref:refs/heads/main'],
+    });
+    assert.deepEqual(
+      byPrincipal.links.map((l) => [l.eventName, l.accessKeyId, l.depth]),
+      [
+        ['AssumeRoleWithWebIdentity', 'ASIAWEBIDENTEXAMPLE1', 1],
+        ['AssumeRole', 'ASIASECONDHOPEXAMPLE', 2],
+      ],
+    );
+  });
 });
