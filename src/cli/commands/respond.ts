@@ -48,7 +48,6 @@ async function respond(findingId: string, flags: RespondFlags, command: Command)
     const stored = guardDutyFindingById(store, findingId);
     const gd = stored.finding.guardduty;
     const clients = awsClients(command);
-    if (flags.case && flags.case !== stored.caseId) assignGuardDutyFinding(store, stored.finding, flags.case);
     const actionable = recommend(gd).recommendations.some((r) => r.playbook !== 'manual');
     // Containment acts in the finding's account: refuse other credentials before any plan reads AWS.
     const account = actionable ? await clients.accountId().catch(() => undefined) : undefined;
@@ -60,6 +59,7 @@ async function respond(findingId: string, flags: RespondFlags, command: Command)
           hint: 'add --role-arn with a role in the finding account',
         },
       );
+    if (flags.case && flags.case !== stored.caseId) assignGuardDutyFinding(store, stored.finding, flags.case);
     let caseId = flags.case ?? stored.caseId ?? undefined;
     const ask = !!flags.apply && !flags.yes && process.stdin.isTTY;
     if (!flags.apply || !actionable || ask) {
