@@ -142,6 +142,13 @@ describe('prepare apply on moto', { skip: motoSkipReason }, () => {
       plan.changes.some((c) => c.step === 'trail-bucket' && c.update && /AWSCloudTrailWrite/.test(c.change)),
     );
 
+    const declined = { ...capture(), confirm: async () => false };
+    await assert.rejects(
+      runPrepareApply(clients, { ...flags, regions: ['us-east-1'], apply: true }, declined),
+      /preparation cancelled: nothing was changed/,
+    );
+    const untouched = (await trails.send(new DescribeTrailsCommand({}))).trailList?.[0];
+    assert.equal(untouched?.LogFileValidationEnabled, false, 'a declined confirmation changes nothing');
     const applying = capture();
     assert.equal(
       await runPrepareApply(clients, { ...flags, regions: ['us-east-1'], apply: true, yes: true }, applying),

@@ -37,7 +37,8 @@ export interface PrepareApplyIo {
   openStore?: () => ReturnType<typeof openCaseStore>;
 }
 
-function severity(value: string): number {
+/** --min-severity: a GuardDuty severity, 1 to 8.9. */
+export function parseSeverity(value: string): number {
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || n < 1 || n > 8.9)
     throw new GarrisonError(
@@ -47,8 +48,12 @@ function severity(value: string): number {
   return n;
 }
 
-function email(value: string): string {
-  if (!/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/.test(value))
+/** --email: one address, nothing that could smuggle a second endpoint or control characters. */
+export function parseEmail(value: string): string {
+  if (
+    value.length > 254 ||
+    !/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$/.test(value)
+  )
     throw new GarrisonError(
       'usage',
       `--email wants an e-mail address, got ${JSON.stringify(value.slice(0, 80))}`,
@@ -139,8 +144,12 @@ export function registerPrepareApply(prepare: Command): void {
     )
     .option('--apply', 'make the changes (default: plan only)')
     .option('--yes', 'do not ask for confirmation')
-    .option('--email <address>', 'subscribe this address to the alert topic', email)
-    .option('--min-severity <n>', 'route GuardDuty findings at or above this severity (default 4)', severity)
+    .option('--email <address>', 'subscribe this address to the alert topic', parseEmail)
+    .option(
+      '--min-severity <n>',
+      'route GuardDuty findings at or above this severity (default 4)',
+      parseSeverity,
+    )
     .addOption(
       new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices([
         'table',

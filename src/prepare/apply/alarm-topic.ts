@@ -158,7 +158,13 @@ export const alarmTopicStep = prepareStep<TopicState>({
   observe: (ctx) => readTopic(ctx.clients, arns(ctx.target).topic),
   gaps: (state, ctx) => topicGaps(state, ctx.target),
   make: (ctx, changes) => makeTopic(ctx.clients, ctx.target, changes),
-  ready: (s) => `topic ${s.arn} exists with ${s.confirmed} confirmed subscription(s)`,
+  ready: (s) => {
+    const pending = s.endpoints.length - s.confirmed;
+    const waiting =
+      pending > 0 ? `, ${pending} awaiting confirmation (alarms page nobody until confirmed)` : '';
+    const nobody = s.endpoints.length === 0 ? ' (nobody subscribed: give --email)' : '';
+    return `topic ${s.arn}: ${s.confirmed} confirmed subscription(s)${waiting}${nobody}`;
+  },
   warnings: (_changes, ctx) =>
     ctx.target.settings.email
       ? []
