@@ -57,7 +57,13 @@ function checkCase(summary: DemoSummary): void {
       [],
       'every action verified',
     );
-    assert.ok(store.evidence.forCase(found.id).some((e) => e.kind === 'cloudtrail-events'));
+    const kinds = store.evidence.forCase(found.id).map((e) => e.kind);
+    assert.ok(kinds.includes('cloudtrail-events') && kinds.includes('readiness-audit'), kinds.join(', '));
+    // prepare apply journaled its own changes in a preparation case, before the incident.
+    const preparation = store.journal.forCase(summary.readiness.prepareCase);
+    assert.ok(preparation.length >= 5, `preparation steps journaled: ${preparation.length}`);
+    assert.equal(summary.readiness.status, 'complete');
+    assert.ok(summary.readiness.scoreAfter > summary.readiness.scoreBefore);
   } finally {
     store.close();
   }

@@ -3,26 +3,18 @@
  * IOCs, keep the CloudTrail events behind the findings and the readiness audit as evidence (files
  * with their SHA-256, as the report reads them), then contain every target through the runner.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { AwsClients } from '../../aws/clients.js';
 import type { CaseStore } from '../../cases/store.js';
 import type { Finding } from '../../findings/finding.js';
 import { iocsOfRecords } from '../../investigate/iocs.js';
+import type { AuditReport } from '../../prepare/audit.js';
+import { keepMaliciousEvents, keepReadinessAudit } from '../../report/evidence-files.js';
 import { ec2Playbook, iamRolePlaybook, iamUserPlaybook } from '../../respond/playbooks/index.js';
 import type { RunResult } from '../../respond/runner/outcome.js';
 import { runPlaybook } from '../../respond/runner/run-playbook.js';
 import type { Playbook, PlaybookTarget } from '../../respond/step.js';
 import { type CloudTrailRecord, checkRecord } from '../../trail/record.js';
 import type { ContainmentTargets } from './targets.js';
-
-async function keepFile(dir: string, name: string, body: string): Promise<{ path: string; sha256: string }> {
-  await mkdir(dir, { recursive: true });
-  const path = resolve(join(dir, name));
-  await writeFile(path, body, { mode: 0o600 });
-  return { path, sha256: createHash('sha256').update(body).digest('hex') };
-}
 
 export interface OpenedCase {
   caseId: string;
@@ -39,7 +31,8 @@ export async function openDemoCase(
     /** Every record hunted (as delivered); the ones behind a finding are kept as evidence. */
     records: readonly unknown[];
     source: string;
-    audit?: { score: number; checks: unknown[] } | undefined;
+    /** The readiness audit of the account when the incident happened. */
+    audit?: AuditReport | undefined;
     evidenceDir: string;
     title: string;
   },
@@ -58,33 +51,11 @@ export async function openDemoCase(
     const checked = checkRecord(value);
     if (checked.ok && behind.has(String(checked.record.eventID))) events.push(checked.record);
   }
-  const eventsFile = await keepFile(
-    input.evidenceDir,
-    'cloudtrail-events.json',
-    `${JSON.stringify({ Records: events }, null, 1)}\n`,
-  );
-  store.evidence.add({
-    caseId,
-    kind: 'cloudtrail-events',
-    awsIds: [...behind].slice(0, 50),
+  keepMaliciousEvents(store, caseId, events, {
+    dir: input.evidenceDir,
     description: `${events.length} CloudTrail events behind the findings, read from ${input.source}`,
-    sha256: eventsFile.sha256,
-    location: eventsFile.path,
   });
-  if (input.audit) {
-    const auditFile = await keepFile(
-      input.evidenceDir,
-      'readiness-audit.json',
-      `${JSON.stringify(input.audit, null, 1)}\n`,
-    );
-    store.evidence.add({
-      caseId,
-      kind: 'readiness-audit',
-      description: `readiness audit before the incident: score ${input.audit.score}`,
-      sha256: auditFile.sha256,
-      location: auditFile.path,
-    });
-  }
+  if (input.audit) keepReadinessAudit(store, caseId, input.audit, { dir: input.evidenceDir });
   const iocs = iocsOfRecords(events);
   store.iocs.add(caseId, iocs, 'demo hunt');
   return {

@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { CaseStore } from '../../cases/store.js';
 import { hunt } from '../../detect/engine/hunt.js';
 import { GarrisonError } from '../../errors.js';
-import { auditReadiness } from '../../prepare/audit.js';
 import { type Emulator, startEmulator } from '../moto.js';
 import { containTargets, openDemoCase } from './case-file.js';
 import { checkLocalEndpoint, EmulatorClients } from './emulator-clients.js';
+import { prepareDemoAccount } from './prepare.js';
 import { replayAttack } from './replay.js';
 import { writeCaseReport } from './report-files.js';
 import { type DemoSummary, demoSummary } from './summary.js';
@@ -60,7 +60,7 @@ export interface DemoResult {
 
 const TITLES: Record<DemoPhase, string> = {
   emulator: 'start the local AWS emulator',
-  prepare: 'audit the account readiness',
+  prepare: 'prepare the account (audit, prepare apply, audit)',
   workload: 'build the victim workload',
   attack: 'replay the attack into the trail bucket',
   hunt: 'hunt the trail from S3',
@@ -126,13 +126,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const clients = new EmulatorClients({ endpointUrl: endpoint, region, maxAttempts: 3 });
     const accountId = await clients.accountId();
 
-    const audit = await phase(
+    store = CaseStore.open(join(outputDir, 'garrison.db'));
+    const caseStore = store;
+    const prepared = await phase(
       'prepare',
-      async () => {
-        const report = await auditReadiness(clients, { regions: [region] });
-        return { score: report.score, checks: report.checks };
-      },
-      (a) => `readiness score ${a.score}/100 (audit only: prepare apply is not in the library yet)`,
+      () => prepareDemoAccount(clients, caseStore, { region, accountId }),
+      (p) =>
+        `prepare apply (case ${p.caseId}): ${p.stepsApplied} steps applied, ${p.status}; readiness ${p.before} -> ${p.after.score}/100`,
     );
     const workload = await phase(
       'workload',
@@ -153,8 +153,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       (h) =>
         `${h.summary.records} records, ${h.summary.findings} findings (${h.summary.by_severity.high} high)`,
     );
-    store = CaseStore.open(join(outputDir, 'garrison.db'));
-    const caseStore = store;
     const opened = await phase(
       'case',
       () =>
@@ -162,7 +160,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           findings: hunted.findings,
           records: replay.records,
           source: replay.source,
-          audit,
+          audit: prepared.after,
           evidenceDir: join(outputDir, 'evidence'),
           title: `Web instance ${workload.instanceIds[0]} credentials used from outside AWS`,
         }),
@@ -188,7 +186,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       endpoint,
       accountId,
       region,
-      audit,
+      prepared,
       workload,
       replay,
       hunted: hunted.summary,

@@ -1,6 +1,7 @@
 /** What the demo did, as the JSON it prints and leaves beside the report (demo-summary.json). */
 import type { FindingsSummary } from '../../findings/finding.js';
 import type { Containment, OpenedCase } from './case-file.js';
+import type { Preparation } from './prepare.js';
 import type { Replay } from './replay.js';
 import type { ReportFiles } from './report-files.js';
 import type { ContainmentTargets } from './targets.js';
@@ -11,7 +12,15 @@ export interface DemoSummary {
   endpoint: string;
   accountId: string;
   region: string;
-  readiness: { mode: 'audit-only'; score: number; failed: string[] };
+  readiness: {
+    mode: 'prepare-apply';
+    prepareCase: string;
+    status: string;
+    stepsApplied: number;
+    scoreBefore: number;
+    scoreAfter: number;
+    stillFailing: string[];
+  };
   workload: VictimWorkload;
   attack: {
     trailBucket: string;
@@ -41,7 +50,7 @@ export function demoSummary(input: {
   endpoint: string;
   accountId: string;
   region: string;
-  audit: { score: number; checks: { id: string; status: string }[] };
+  prepared: Preparation;
   workload: VictimWorkload;
   replay: Replay;
   hunted: FindingsSummary;
@@ -60,9 +69,13 @@ export function demoSummary(input: {
     accountId: input.accountId,
     region: input.region,
     readiness: {
-      mode: 'audit-only',
-      score: input.audit.score,
-      failed: input.audit.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+      mode: 'prepare-apply',
+      prepareCase: input.prepared.caseId,
+      status: input.prepared.status,
+      stepsApplied: input.prepared.stepsApplied,
+      scoreBefore: input.prepared.before,
+      scoreAfter: input.prepared.after.score,
+      stillFailing: input.prepared.after.checks.filter((c) => c.status === 'fail').map((c) => c.id),
     },
     workload: input.workload,
     attack: {
