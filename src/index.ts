@@ -123,6 +123,10 @@ export { buildVictimWorkload, type VictimWorkload } from './lab/demo/workload.js
 export { type Emulator, startEmulator } from './lab/moto.js';
 export { type AlarmFilter, accountAlarmFilters, builtinAlarmFilters } from './prepare/alarm-test/filters.js';
 export { type AlarmTestInput, type AlarmTestReport, testAlarmFilters } from './prepare/alarm-test/run.js';
+export { preparePlaybook } from './prepare/apply/playbook.js';
+export { preparePolicy } from './prepare/apply/policy.js';
+export { type PreparationResult, type PreparationRun, prepareAccount } from './prepare/apply/run.js';
+export { type PrepareSettings, type PrepareTarget, prepareSettings } from './prepare/apply/settings.js';
 export { type AuditReport, auditReadiness, type CheckResult, evaluateReadiness } from './prepare/audit.js';
 export { type CheckMetadata, READINESS_CHECKS, type ReadinessCheck } from './prepare/checks/index.js';
 export { cisCoverage } from './prepare/cis/coverage.js';
