@@ -18,7 +18,9 @@ function memorySink(): OutputSink & { text: string } {
   const sink = {
     text: '',
     isTerminal: false,
-    write: async (t: string) => void (sink.text += t),
+    write: async (t: string) => {
+      sink.text += t;
+    },
     close: async () => {},
   };
   return sink;
