@@ -162,27 +162,19 @@ export function renderHtml(r: ReportModel): string {
       'findings',
       'Findings',
       table(
-        [
-          'Severity',
-          'Finding',
-          'Principal',
-          'Source',
-          'First seen',
-          'Last seen',
-          'Events',
-          'Source IPs',
-          'User agents',
-        ],
+        ['Severity', 'Finding', 'Principal', 'First – last seen', 'Events', 'Seen from'],
         r.findings.map(({ finding: f, source }) => [
           sevBadge(f.severity),
-          `${cell(f.title)}<br><span class="mono">${cell(f.rule.id)}</span>`,
+          `<div class="wide">${cell(f.title)}<br><span class="meta">${cell(source)} · <span class="mono">${cell(f.rule.id)}</span></span></div>`,
           cell(f.principal, 160),
-          cell(source),
-          nw(f.first_seen),
-          nw(f.last_seen),
+          `${nw(f.first_seen)}<br>${nw(f.last_seen)}`,
           String(f.count),
-          cell(f.source_ips.join(', ')),
-          cell(f.user_agents.join(', '), 160),
+          `${f.source_ips
+            .slice(0, 5)
+            .map((ip) => nw(clip(ip, 60)))
+            .join(
+              '<br>',
+            )}${f.user_agents.length ? `<br><span class="meta">${cell(f.user_agents.join(', '), 160)}</span>` : ''}`,
         ]),
         'No finding is attached to the case.',
       ),
