@@ -30,7 +30,7 @@ function files() {
   const missingResource = fx.ec2Finding();
   delete missingResource.resource;
   const unknownType = { ...fx.ec2Finding(), type: 'Mystery:Thing/Whatever' };
-  const wrongTypes = { ...fx.s3PolicyFinding(), severity: 'HIGH', createdAt: 12 };
+  const wrongTypes = { ...fx.s3PolicyFinding(), id: 'x\u001b[31mred\u202e', severity: 'HIGH', createdAt: 12 };
   const exportFile = join(dir, `export-${Math.random().toString(16).slice(2)}.jsonl.gz`);
   writeFileSync(
     exportFile,
@@ -66,7 +66,9 @@ describe('garrison guardduty import (CLI)', () => {
     assert.match(r.stderr, /4 findings .*3 rejected; 4 new and 0 updated in the case store, unassigned/);
     assert.match(r.stderr, /:2 \(.*\): resource: /);
     assert.match(r.stderr, /:4 \(.*\): type: not a known GuardDuty finding type/);
-    assert.match(r.stderr, /array\.json\[1\] \(.*\): severity: .*createdAt/);
+    assert.match(r.stderr, /array\.json\[1\] \(.*\): id: not a GuardDuty finding id; severity: .*createdAt/);
+    assert.doesNotMatch(r.stderr, /[\u001b\u202e]/, 'a hostile finding id is shown escaped');
+    assert.match(r.stderr, /\(x\\x1b\[31mred\\u202e\)/);
     const store = CaseStore.open(db);
     try {
       const stored = store.findings.forCase(null);
