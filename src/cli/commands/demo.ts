@@ -34,7 +34,7 @@ const SPINNER = ['|', '/', '-', '\\'];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** A line per phase on stderr, with a spinner on a terminal while a phase runs. */
-function phaseDisplay(stream: NodeJS.WriteStream = process.stderr) {
+export function phaseDisplay(stream: NodeJS.WriteStream = process.stderr) {
   let timer: NodeJS.Timeout | undefined;
   const clear = () => {
     if (timer) clearInterval(timer);
