@@ -12,22 +12,11 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsClients } from '../../../aws/clients.js';
 import { awsErrorCode } from '../shared/aws-errors.js';
-import type { InstanceFacts } from './facts.js';
 
 export const SCALING_ACTIONS = ['autoscaling:DetachInstances', 'autoscaling:DescribeAutoScalingInstances'];
 export const SCALING_UNDO_ACTIONS = ['autoscaling:AttachInstances'];
 export const TARGET_ACTIONS = ['elasticloadbalancing:DeregisterTargets'];
 export const TARGET_UNDO_ACTIONS = ['elasticloadbalancing:RegisterTargets'];
-
-/** Auto Scaling group name -> the instances to take out of it. */
-export function byGroup(facts: InstanceFacts[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const f of facts) {
-    const name = f.autoScalingGroup?.name;
-    if (name) groups.set(name, [...(groups.get(name) ?? []), f.instanceId]);
-  }
-  return groups;
-}
 
 /**
  * Takes the instances out of their Auto Scaling groups (20 per call, AWS's limit) so the group does
@@ -94,17 +83,6 @@ export async function attachToGroups(
         .catch((error) =>
           settledAlready(clients, region, AutoScalingGroupName, ids.slice(i, i + 20), true, error),
         );
-}
-
-/** Target group ARN -> the (instance, port) targets to deregister. */
-export function byTargetGroup(
-  facts: InstanceFacts[],
-): Map<string, { Id: string; Port?: number | undefined }[]> {
-  const groups = new Map<string, { Id: string; Port?: number | undefined }[]>();
-  for (const f of facts)
-    for (const tg of f.targetGroups)
-      groups.set(tg.arn, [...(groups.get(tg.arn) ?? []), { Id: f.instanceId, Port: tg.port }]);
-  return groups;
 }
 
 /**

@@ -63,5 +63,3 @@ export function currentFacts(ctx: Ec2Context): Promise<InstanceFacts> {
   }
   return found;
 }
-
-export const ec2Region = (ctx: Ec2Context) => ctx.target.region;

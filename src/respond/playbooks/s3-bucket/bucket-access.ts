@@ -5,7 +5,6 @@ import {
   GetBucketLocationCommand,
   GetBucketPolicyCommand,
   GetPublicAccessBlockCommand,
-  HeadBucketCommand,
   type PublicAccessBlockConfiguration,
   PutBucketPolicyCommand,
   PutPublicAccessBlockCommand,
@@ -108,17 +107,4 @@ export async function writePublicAccessBlock(
 export async function readAcl(clients: AwsClients, region: string, bucket: string) {
   const answer = await clients.client(S3Client, region).send(new GetBucketAclCommand({ Bucket: bucket }));
   return { owner: answer.Owner ?? null, grants: answer.Grants ?? [] };
-}
-
-export async function bucketExists(clients: AwsClients, region: string, bucket: string): Promise<void> {
-  try {
-    await clients.client(S3Client, region).send(new HeadBucketCommand({ Bucket: bucket }));
-  } catch (error) {
-    if (
-      isMissing(error, 'NoSuchBucket') ||
-      (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
-    )
-      throw new GarrisonError('not-found', `bucket ${bucket} not found`, { cause: error });
-    throw error;
-  }
 }
