@@ -10,6 +10,7 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
+import { CreateDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guardduty';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -183,5 +184,25 @@ describe('GuardDuty finding through EventBridge to a case and a response, on mot
       .send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
     const groups = d.Reservations?.[0]?.Instances?.[0]?.SecurityGroups?.map((g) => g.GroupId);
     assert.deepEqual(groups, [lab.webGroupId]);
+  });
+
+  it('guardduty pull on moto: the detector is listed, the missing findings API is named, exit 2', async () => {
+    const clients = moto.clients();
+    await clients.client(GuardDutyClient).send(new CreateDetectorCommand({ Enable: true }));
+    const r = await runCli(['guardduty', 'pull', '--regions', 'us-east-1', '--format', 'json'], {
+      env: {
+        GARRISON_DB: join(dir, 'pull.db'),
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+    });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(JSON.parse(r.stdout).findings.length, 0);
+    assert.match(
+      r.stderr,
+      /could not read caller us-east-1: this endpoint does not implement the GuardDuty findings API/,
+    );
   });
 });

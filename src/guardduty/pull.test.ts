@@ -166,7 +166,9 @@ describe('pullFindings with command-level mocks', () => {
       {},
       { regions: ['eu-west-1', 'us-east-1'] },
     );
-    assert.deepEqual(result.failures, [{ account: 'a', region: 'eu-west-1', reason: 'Rate exceeded' }]);
+    assert.deepEqual(result.failures, [
+      { account: 'a', region: 'eu-west-1', reason: 'ThrottlingException: Rate exceeded' },
+    ]);
     assert.deepEqual(
       result.findings.map((f) => f.id),
       [finding.id],

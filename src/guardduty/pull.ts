@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-guardduty';
 import type { AwsClients } from '../aws/clients.js';
 import type { Severity } from '../detect/engine/detection.js';
-import { describeError } from '../errors.js';
 import { mapBounded } from '../respond/playbooks/shared/concurrency.js';
+import { answeredWithPage, awsErrorText } from '../trail/sources/record-stream.js';
 import { addDocument, emptyBatch, type FindingBatch } from './documents.js';
 
 /** What to pull: GuardDuty's FindingCriteria where it can express it, the rest filtered here. */
@@ -103,6 +103,13 @@ async function pullRegion(
   return result;
 }
 
+/** Why a region or account could not be read, in one line; emulators without the API say so. */
+export function failureReason(error: unknown): string {
+  if (answeredWithPage(error))
+    return 'this endpoint does not implement the GuardDuty findings API (it answered with an HTML page, not AWS JSON; moto has no findings)';
+  return awsErrorText(error);
+}
+
 /** Regions of one account read at once (each region's calls stay sequential). */
 export const REGIONS_AT_ONCE = 4;
 
@@ -125,7 +132,7 @@ export async function pullFindings(
     try {
       regions = options.regions?.length ? options.regions : await clients.enabledRegions();
     } catch (error) {
-      result.failures.push({ account: label, region: '*', reason: describeError(error) });
+      result.failures.push({ account: label, region: '*', reason: failureReason(error) });
       continue;
     }
     const perRegion = await mapBounded(regions, REGIONS_AT_ONCE, async (region) => {
@@ -134,7 +141,7 @@ export async function pullFindings(
         return await pullRegion(clients, region, criteria, label);
       } catch (error) {
         const failed: PullResult = { ...emptyBatch(), detectors: [], failures: [] };
-        failed.failures.push({ account: label, region, reason: describeError(error) });
+        failed.failures.push({ account: label, region, reason: failureReason(error) });
         return failed;
       }
     });
