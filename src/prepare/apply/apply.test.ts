@@ -16,7 +16,8 @@ import { preparePlaybook } from './playbook.js';
 import { evidenceGaps } from './responders.js';
 import { plannedChanges } from './run.js';
 import { chosenTrail, type PrepareTarget, prepareSettings } from './settings.js';
-import { trailGaps } from './trail.js';
+import { trailGaps, trailStep } from './trail.js';
+import { bucketGaps } from './trail-bucket.js';
 
 const ACCOUNT = '123456789012';
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/garrison`;
@@ -95,8 +96,12 @@ describe('prepare apply: the trail', () => {
     assert.deepEqual(trailGaps(trail(), target()), [], 'a ready trail needs nothing');
   });
 
-  it('adopts the named trail, else the readiest own trail; never an organization trail or another account', () => {
-    const org = trail({ name: 'org', organizationTrail: true });
+  it('adopts the named trail, else the readiest own trail; never one of another account (an organization trail)', () => {
+    const org = trail({
+      name: 'org',
+      organizationTrail: true,
+      arn: 'arn:aws:cloudtrail:us-east-1:888888888888:trail/org',
+    });
     const foreign = trail({ name: 'other', arn: 'arn:aws:cloudtrail:us-east-1:999999999999:trail/other' });
     const single = trail({
       name: 'single',
@@ -121,6 +126,71 @@ describe('prepare apply: the trail', () => {
     const [change] = trailGaps(trail(), t);
     assert.equal(change?.kind, 'update-trail');
     assert.equal(change?.kms, true);
+  });
+});
+
+describe('prepare apply: what is not ours is left alone', () => {
+  it("adopts the organization trail in the account that owns it; a member never touches the management account's", () => {
+    const ownOrg = trail({ name: 'org', organizationTrail: true, logFileValidation: false });
+    const t = target([ownOrg]);
+    assert.equal(chosenTrail(t.snapshot, t.settings)?.name, 'org');
+    const member = target([
+      trail({
+        name: 'org',
+        organizationTrail: true,
+        arn: 'arn:aws:cloudtrail:us-east-1:999999999999:trail/org',
+      }),
+    ]);
+    assert.equal(chosenTrail(member.snapshot, member.settings), undefined);
+  });
+
+  it('warns a member account that a second trail pays again, and that no KMS key was given', async () => {
+    const member = target([
+      trail({
+        name: 'org',
+        organizationTrail: true,
+        arn: 'arn:aws:cloudtrail:us-east-1:999999999999:trail/org',
+      }),
+    ]);
+    const plan = await trailStep.plan({ target: member } as Parameters<typeof trailStep.plan>[0]);
+    assert.equal(plan.willChange, true);
+    assert.match(plan.summary, /^create multi-region trail garrison/);
+    assert.ok(plan.warnings?.some((w) => /organization trail already records this account/.test(w)));
+    assert.ok(plan.warnings?.some((w) => /--kms-key-id/.test(w)));
+  });
+
+  it("another account's central bucket (access denied) gets no change, only a note", () => {
+    const unreadable = {
+      name: 'central',
+      exists: true,
+      publicAccessBlocked: false,
+      versioning: false,
+      policy: undefined,
+      unreadable: 'not ours',
+    };
+    assert.deepEqual(
+      bucketGaps(
+        unreadable,
+        'us-east-1',
+        cloudTrailBucketStatements('aws', 'central', ACCOUNT, TRAIL_ARN),
+        'trail',
+      ),
+      [],
+    );
+    const open = { ...unreadable, unreadable: undefined };
+    assert.deepEqual(
+      bucketGaps(
+        open,
+        'us-east-1',
+        cloudTrailBucketStatements('aws', 'central', ACCOUNT, TRAIL_ARN),
+        'trail',
+      ).map((c) => [c.kind, c.update]),
+      [
+        ['block-public-access', true],
+        ['enable-versioning', true],
+        ['add-policy-statements', true],
+      ],
+    );
   });
 });
 

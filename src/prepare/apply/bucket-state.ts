@@ -10,7 +10,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { AwsClients } from '../../aws/clients.js';
-import { isMissing } from '../../respond/playbooks/shared/aws-errors.js';
+import { awsErrorCode, isMissing } from '../../respond/playbooks/shared/aws-errors.js';
 import { s3For } from '../state/bucket.js';
 import { readOr } from '../state/observe.js';
 import { mergePolicy, type PolicyStatement, parsePolicy } from './bucket-policy.js';
@@ -23,6 +23,8 @@ export interface BucketSetup {
   publicAccessBlocked: boolean;
   versioning: boolean;
   policy: string | undefined;
+  /** Why garrison cannot read it (another account's central log bucket): then it is left as it is. */
+  unreadable?: string;
 }
 
 export const BUCKET_READ_ACTIONS = [
@@ -45,6 +47,10 @@ export async function readBucketSetup(clients: AwsClients, name: string): Promis
     s3 = await s3For(clients, name);
   } catch (error) {
     if (isMissing(error, 'NoSuchBucket', 'NotFound')) return absent;
+    if (/AccessDenied|Forbidden/.test(awsErrorCode(error) ?? '')) {
+      const unreadable = `bucket ${name} is not readable from this account (another account's bucket?): left as it is`;
+      return { ...absent, exists: true, unreadable };
+    }
     throw error;
   }
   const [block, versioning, policy] = await Promise.all([

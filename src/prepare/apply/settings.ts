@@ -85,14 +85,13 @@ export function arns(target: PrepareTarget) {
 
 /**
  * The trail garrison makes ready: the one named --trail-name if it exists, else the account's own
- * (not an organization's) trail closest to ready, else none (one will be created). An existing trail
+ * trail closest to ready (an organization trail only in the management account that owns it; a
+ * member never touches it), else none (one will be created). An existing trail
  * is updated in place, never replaced: its name, bucket and log group stay.
  */
 export function chosenTrail(snapshot: AccountSnapshot, settings: PrepareSettings): TrailState | undefined {
   if (!snapshot.trails.ok) return undefined;
-  const own = snapshot.trails.value.filter(
-    (t) => !t.organizationTrail && !t.readError && t.arn.split(':')[4] === snapshot.accountId,
-  );
+  const own = snapshot.trails.value.filter((t) => !t.readError && t.arn.split(':')[4] === snapshot.accountId);
   const named = own.find((t) => t.name === settings.trailName);
   if (named) return named;
   const score = (t: TrailState) =>

@@ -1,5 +1,6 @@
 import { PutBucketLoggingCommand } from '@aws-sdk/client-s3';
 import type { AwsClients } from '../../aws/clients.js';
+import { awsErrorCode } from '../../respond/playbooks/shared/aws-errors.js';
 import { readBucketLogging, s3For } from '../state/bucket.js';
 import {
   accessLogDeliveryStatements,
@@ -29,6 +30,7 @@ export function bucketGaps(
   purpose: string,
 ): Change[] {
   const bucket = setup.name;
+  if (setup.unreadable) return [];
   if (!setup.exists) {
     return [
       {
@@ -98,7 +100,8 @@ export const trailBucketStep = prepareStep<BucketSetup>({
     return bucketGaps(setup, layout.trailRegion, wanted, 'trail');
   },
   make: (ctx, changes) => makeBucketChanges(ctx.clients, changes),
-  ready: (setup) => `bucket ${setup.name} is private, versioned and lets CloudTrail write`,
+  ready: (setup) =>
+    setup.unreadable ?? `bucket ${setup.name} is private, versioned and lets CloudTrail write`,
 });
 
 interface AccessLogState {
@@ -116,8 +119,14 @@ export const trailAccessLogsStep = prepareStep<AccessLogState>({
     const source = trailLayout(ctx.target).bucketName;
     const seen = ctx.target.snapshot.trailBuckets[source]?.accessLogsTo;
     let logsTo: string | undefined;
-    if (!fresh && seen?.ok) logsTo = seen.value;
-    else if (fresh || seen) logsTo = await readBucketLogging(ctx.clients, source);
+    try {
+      if (!fresh && seen?.ok) logsTo = seen.value;
+      else if (fresh || seen) logsTo = await readBucketLogging(ctx.clients, source);
+    } catch (error) {
+      // Another account's central bucket: its logging is that account's business.
+      if (!/AccessDenied|Forbidden/.test(awsErrorCode(error) ?? '')) throw error;
+      return { source, logsTo: '(not readable from this account)', target: undefined };
+    }
     if (logsTo) return { source, logsTo, target: undefined };
     return {
       source,

@@ -193,9 +193,25 @@ export const trailStep = prepareStep<TrailState | undefined>({
   },
   gaps: (trail, ctx) => trailGaps(trail, ctx.target),
   make: (ctx, changes) => makeTrail(ctx.clients, ctx.target, changes),
-  ready: (t) => `trail ${t?.name} is multi-region, logging, validated and delivers to CloudWatch Logs`,
-  warnings: (changes) =>
-    changes.some((c) => c.kind === 'create-trail' || c.kind === 'add-event-selector')
-      ? ['S3 and Lambda data events are billed per event: on busy buckets this costs real money']
-      : [],
+  ready: (t) =>
+    `trail ${t?.name} is multi-region, logging, validated and delivers to CloudWatch Logs${t?.kmsKeyId ? '' : ' (S3-managed encryption: --kms-key-id for KMS)'}`,
+  warnings(changes, ctx) {
+    const warnings: string[] = [];
+    if (changes.some((c) => c.kind === 'create-trail' || c.kind === 'add-event-selector'))
+      warnings.push('S3 and Lambda data events are billed per event: on busy buckets this costs real money');
+    const trails = ctx.target.snapshot.trails;
+    if (
+      changes.some((c) => c.kind === 'create-trail') &&
+      trails.ok &&
+      trails.value.some((t) => t.organizationTrail)
+    )
+      warnings.push(
+        'an organization trail already records this account: a second trail pays again for its management events',
+      );
+    if (!ctx.target.settings.kmsKeyId && !trailLayout(ctx.target).trail?.kmsKeyId)
+      warnings.push(
+        'the trail stays on S3-managed encryption: give --kms-key-id <key whose policy allows CloudTrail> (garrison creates no keys)',
+      );
+    return warnings;
+  },
 });
