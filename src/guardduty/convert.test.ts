@@ -127,6 +127,22 @@ describe('parseGuardDutyFinding', () => {
       assert.match(result.rejected.reason, reason);
     });
 
+  it('accepts the newer families: attack sequences and Malware Protection for S3 objects', () => {
+    for (const type of [
+      'AttackSequence:S3/CompromisedData',
+      'Object:S3/MaliciousFile',
+      'PenTest:IAMUser/KaliLinux',
+    ])
+      assert.equal(parsed({ ...fx.s3PolicyFinding(), type }).type, type);
+    assert.equal(
+      severityOf(
+        parsed({ ...fx.s3PolicyFinding(), type: 'AttackSequence:S3/CompromisedData', severity: 9.5 })
+          .severity,
+      ),
+      'critical',
+    );
+  });
+
   it('rejects non-objects without throwing', () => {
     for (const value of [null, 42, 'finding', [], true])
       assert.equal(parseGuardDutyFinding(value, 'x').ok, false);

@@ -20,6 +20,7 @@ export const THREAT_PURPOSES = [
   'Exfiltration',
   'Impact',
   'InitialAccess',
+  'Object',
   'PenTest',
   'Persistence',
   'Policy',
