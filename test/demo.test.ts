@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,11 +18,12 @@ import {
   ListAccessKeysCommand,
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
+import { AwsClients } from '../src/aws/clients.js';
 import { CaseStore } from '../src/cases/store.js';
 import { runDemo } from '../src/lab/demo/run-demo.js';
 import type { DemoSummary } from '../src/lab/demo/summary.js';
 import { motoSkipReason, useMoto } from './helpers/moto.js';
-import { runCli } from './helpers/run-cli.js';
+import { REPO_ROOT, runCli } from './helpers/run-cli.js';
 
 const NO_CREDENTIALS = {
   AWS_ACCESS_KEY_ID: undefined,
@@ -88,23 +90,81 @@ function checkReport(summary: DemoSummary): void {
   assert.ok(summary.report.metrics.find((m) => m.id === 'time-to-contain')?.ms !== null);
 }
 
+/** The AWS state, read with independent SDK calls: instance isolated and without its profile, role sessions revoked, backdoor user disarmed. */
+async function checkAws(clients: AwsClients, summary: DemoSummary): Promise<void> {
+  const ec2 = clients.client(EC2Client);
+  const iam = clients.client(IAMClient);
+  const [instanceId, other] = summary.workload.instanceIds as [string, string];
+  const groups = await ec2.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [{ Name: 'tag:garrison:purpose', Values: ['isolation'] }],
+    }),
+  );
+  const isolation = groups.SecurityGroups?.find((g) => g.VpcId === summary.workload.vpcId)?.GroupId;
+  assert.ok(isolation, 'an isolation group in the workload VPC');
+  const described = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId, other] }));
+  const instances = described.Reservations?.flatMap((r) => r.Instances ?? []) ?? [];
+  const victim = instances.find((i) => i.InstanceId === instanceId);
+  assert.ok(victim?.NetworkInterfaces?.length);
+  for (const eni of victim?.NetworkInterfaces ?? [])
+    assert.ok(
+      eni.Groups?.some((g) => g.GroupId === isolation),
+      `${eni.NetworkInterfaceId} isolated`,
+    );
+  const bystander = instances.find((i) => i.InstanceId === other);
+  assert.ok(
+    !bystander?.NetworkInterfaces?.some((n) => n.Groups?.some((g) => g.GroupId === isolation)),
+    'the other web instance is untouched',
+  );
+  const associations = await ec2.send(
+    new DescribeIamInstanceProfileAssociationsCommand({
+      Filters: [{ Name: 'instance-id', Values: [instanceId] }],
+    }),
+  );
+  assert.deepEqual(
+    (associations.IamInstanceProfileAssociations ?? []).filter((a) => a.State === 'associated'),
+    [],
+    'instance profile detached',
+  );
+  const keys = await iam.send(new ListAccessKeysCommand({ UserName: summary.attack.backdoorUser }));
+  assert.ok(keys.AccessKeyMetadata?.length);
+  assert.ok(
+    keys.AccessKeyMetadata?.every((k) => k.Status === 'Inactive'),
+    'backdoor keys inactive',
+  );
+  await assert.rejects(
+    iam.send(new GetLoginProfileCommand({ UserName: summary.attack.backdoorUser })),
+    /NoSuchEntity|cannot be found/,
+  );
+  const policies = await iam.send(new ListRolePoliciesCommand({ RoleName: summary.workload.roleName }));
+  assert.ok(policies.PolicyNames?.length, 'a revocation policy on the role');
+  const policy = await iam.send(
+    new GetRolePolicyCommand({
+      RoleName: summary.workload.roleName,
+      PolicyName: policies.PolicyNames?.[0],
+    }),
+  );
+  assert.match(decodeURIComponent(policy.PolicyDocument ?? ''), /aws:TokenIssueTime/);
+}
+
 describe('garrison demo', { skip: motoSkipReason }, () => {
-  it('end to end through the CLI: exit 0, case, CloudTrail files, report, summary JSON', async () => {
+  it('end to end through the CLI with --keep-emulator: case, AWS state, CloudTrail files, report; Ctrl-C stops moto', async () => {
     const out = join(work, 'cli');
     const started = Date.now();
     // No AWS credentials at all: the demo signs with the emulator's dummy ones.
-    const result = await runCli(['demo', '--output', out, '--format', 'json'], { env: NO_CREDENTIALS });
+    const demo = spawnDemo(['--output', out, '--format', 'json', '--keep-emulator'], NO_CREDENTIALS);
+    const endpoint = (await demo.waitFor(/emulator kept at (http:\/\/127\.0\.0\.1:\d+)/))[1] as string;
     const wall = Date.now() - started;
-    assert.equal(result.status, 0, result.stderr);
-    const summary = JSON.parse(result.stdout) as DemoSummary;
+    const summary = JSON.parse(demo.stdout()) as DemoSummary;
+    assert.equal(summary.endpoint, endpoint);
     assert.deepEqual(JSON.parse(readFileSync(join(out, 'demo-summary.json'), 'utf8')), summary);
     for (const phase of ['emulator', 'prepare', 'workload', 'attack', 'hunt', 'case', 'contain', 'report'])
       assert.match(
-        result.stderr,
+        demo.stderr(),
         new RegExp(`demo \\[\\d/8\\] ${phase} +\\d+\\.\\d s`),
         `a line for ${phase}`,
       );
-    assert.ok(result.stderr.includes(`report: ${summary.report.html}`));
+    assert.ok(demo.stderr().includes(`report: ${summary.report.html}`));
     assert.equal(summary.containment.verified, true);
     assert.equal(
       summary.hunt.records,
@@ -113,73 +173,28 @@ describe('garrison demo', { skip: motoSkipReason }, () => {
     );
     const cloudtrail = join(out, 'cloudtrail', 'AWSLogs', summary.accountId, 'CloudTrail');
     assert.ok(readdirSync(cloudtrail).includes('us-east-1'));
+    // The kept emulator answers: read the contained account from outside the demo.
+    process.env.AWS_ACCESS_KEY_ID ??= 'testing';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'testing';
+    await checkAws(
+      new AwsClients({ endpointUrl: endpoint, region: summary.region, maxAttempts: 2 }),
+      summary,
+    );
     checkCase(summary);
     checkReport(summary);
-    // Recorded for the report: the 2-core target is under a minute.
     process.stderr.write(
       `demo CLI wall time ${(wall / 1000).toFixed(1)} s; phases ${JSON.stringify(summary.timings)}\n`,
     );
-    await assertClosed(new URL(summary.endpoint).port);
+    demo.child.kill('SIGINT');
+    assert.equal(await demo.exit, 0, demo.stderr());
+    await assertClosed(new URL(endpoint).port);
   });
 
   describe('in process on a moto of its own', () => {
     const moto = useMoto();
     it('leaves AWS contained: isolation group on every ENI, no instance profile, backdoor keys inactive', async () => {
       const { summary } = await runDemo({ outputDir: join(work, 'lib'), endpointUrl: moto.endpoint });
-      const clients = moto.clients();
-      const ec2 = clients.client(EC2Client);
-      const iam = clients.client(IAMClient);
-      const [instanceId, other] = summary.workload.instanceIds as [string, string];
-      const groups = await ec2.send(
-        new DescribeSecurityGroupsCommand({
-          Filters: [{ Name: 'tag:garrison:purpose', Values: ['isolation'] }],
-        }),
-      );
-      const isolation = groups.SecurityGroups?.find((g) => g.VpcId === summary.workload.vpcId)?.GroupId;
-      assert.ok(isolation, 'an isolation group in the workload VPC');
-      const described = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId, other] }));
-      const instances = described.Reservations?.flatMap((r) => r.Instances ?? []) ?? [];
-      const victim = instances.find((i) => i.InstanceId === instanceId);
-      assert.ok(victim?.NetworkInterfaces?.length);
-      for (const eni of victim?.NetworkInterfaces ?? [])
-        assert.ok(
-          eni.Groups?.some((g) => g.GroupId === isolation),
-          `${eni.NetworkInterfaceId} isolated`,
-        );
-      const bystander = instances.find((i) => i.InstanceId === other);
-      assert.ok(
-        !bystander?.NetworkInterfaces?.some((n) => n.Groups?.some((g) => g.GroupId === isolation)),
-        'the other web instance is untouched',
-      );
-      const associations = await ec2.send(
-        new DescribeIamInstanceProfileAssociationsCommand({
-          Filters: [{ Name: 'instance-id', Values: [instanceId] }],
-        }),
-      );
-      assert.deepEqual(
-        (associations.IamInstanceProfileAssociations ?? []).filter((a) => a.State === 'associated'),
-        [],
-        'instance profile detached',
-      );
-      const keys = await iam.send(new ListAccessKeysCommand({ UserName: summary.attack.backdoorUser }));
-      assert.ok(keys.AccessKeyMetadata?.length);
-      assert.ok(
-        keys.AccessKeyMetadata?.every((k) => k.Status === 'Inactive'),
-        'backdoor keys inactive',
-      );
-      await assert.rejects(
-        iam.send(new GetLoginProfileCommand({ UserName: summary.attack.backdoorUser })),
-        /NoSuchEntity|cannot be found/,
-      );
-      const policies = await iam.send(new ListRolePoliciesCommand({ RoleName: summary.workload.roleName }));
-      assert.ok(policies.PolicyNames?.length, 'a revocation policy on the role');
-      const policy = await iam.send(
-        new GetRolePolicyCommand({
-          RoleName: summary.workload.roleName,
-          PolicyName: policies.PolicyNames?.[0],
-        }),
-      );
-      assert.match(decodeURIComponent(policy.PolicyDocument ?? ''), /aws:TokenIssueTime/);
+      await checkAws(moto.clients(), summary);
       checkCase(summary);
       checkReport(summary);
     });
@@ -198,29 +213,11 @@ describe('garrison demo', { skip: motoSkipReason }, () => {
   });
 
   it('stops the emulator on Ctrl-C (SIGINT) and exits 130', async () => {
-    const { spawn } = await import('node:child_process');
-    const { REPO_ROOT } = await import('./helpers/run-cli.js');
-    const child = spawn(
-      process.execPath,
-      ['bin/garrison.js', 'demo', '--output', join(work, 'interrupted')],
-      {
-        cwd: REPO_ROOT,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let stderr = '';
-    const port = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const found = /moto on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
-        if (found) resolve(found[1] as string);
-      });
-      child.on('exit', () => reject(new Error(`demo ended before moto started: ${stderr}`)));
-    });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    assert.equal(code, 130, stderr);
-    assert.match(stderr, /interrupted by SIGINT/);
+    const demo = spawnDemo(['--output', join(work, 'interrupted')]);
+    const port = (await demo.waitFor(/moto on http:\/\/127\.0\.0\.1:(\d+)/))[1] as string;
+    demo.child.kill('SIGINT');
+    assert.equal(await demo.exit, 130, demo.stderr());
+    assert.match(demo.stderr(), /interrupted by SIGINT/);
     await assertClosed(port);
   });
 });
@@ -247,4 +244,46 @@ async function assertClosed(port: string): Promise<void> {
       }
     });
   assert.deepEqual(left, [], `moto processes left on port ${port}`);
+}
+
+/** `garrison demo ...` as a child process whose output can be awaited line by line. */
+function spawnDemo(args: string[], env: Record<string, string | undefined> = {}) {
+  const child = spawn(process.execPath, ['bin/garrison.js', 'demo', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const waiters: (() => void)[] = [];
+  const wake = () => {
+    for (const w of waiters.splice(0)) w();
+  };
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+    wake();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let ended = false;
+  void exit.then(() => {
+    ended = true;
+    wake();
+  });
+  return {
+    child,
+    exit,
+    stdout: () => out,
+    stderr: () => err,
+    async waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+      for (;;) {
+        const found = pattern.exec(err);
+        if (found) return found;
+        if (ended) throw new Error(`the demo ended before ${pattern}: ${err}`);
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+  };
 }
