@@ -160,7 +160,8 @@ function merge(into: Group, from: Group): void {
     [into.names, from.names, LIST_CAPS.names],
   ] as const)
     for (const v of b) addCapped(a, v, cap);
-  from.ids.forEach((id, i) => keepEarliest(into, from.times[i] as number, id));
+  for (let i = 0; i < from.ids.length; i++)
+    keepEarliest(into, from.times[i] as number, from.ids[i] as string);
   into.idsSeen += from.idsSeen - from.ids.length;
 }
 
