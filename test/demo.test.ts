@@ -33,6 +33,8 @@ const NO_CREDENTIALS = {
   AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
   AWS_CONFIG_FILE: '/nonexistent',
 };
+const HOSTILE_AGENT =
+  'aws-cli/2.15.0 <img src=x onerror=alert(1)> \u001b]0;owned\u0007 =HYPERLINK("http://x")';
 const work = mkdtempSync(join(tmpdir(), 'garrison-demo-test-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -193,10 +195,22 @@ describe('garrison demo', { skip: motoSkipReason }, () => {
   describe('in process on a moto of its own', () => {
     const moto = useMoto();
     it('leaves AWS contained: isolation group on every ENI, no instance profile, backdoor keys inactive', async () => {
-      const { summary } = await runDemo({ outputDir: join(work, 'lib'), endpointUrl: moto.endpoint });
+      const { summary } = await runDemo({
+        outputDir: join(work, 'lib'),
+        endpointUrl: moto.endpoint,
+        attackerUserAgent: HOSTILE_AGENT,
+      });
       await checkAws(moto.clients(), summary);
       checkCase(summary);
       checkReport(summary);
+      // The attacker's user agent reaches the report only escaped.
+      const html = readFileSync(summary.report.html, 'utf8');
+      assert.ok(!html.includes('<img src=x onerror=alert(1)>'), 'no live markup from CloudTrail');
+      assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the agent is shown, escaped');
+      assert.ok(
+        !readFileSync(summary.report.md, 'utf8').includes('\u001b'),
+        'no terminal escapes in Markdown',
+      );
     });
   });
 

@@ -14,6 +14,7 @@ import {
   DescribeTrailsCommand,
   StartLoggingCommand,
 } from '@aws-sdk/client-cloudtrail';
+import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import {
   CreateAccessKeyCommand,
   CreateLoginProfileCommand,
@@ -88,6 +89,8 @@ export async function replayAttack(
   options: ReplayOptions = {},
 ): Promise<Replay> {
   const trail = await trailBucket(clients, workload);
+  const detectors = await clients.client(GuardDutyClient, workload.region).send(new ListDetectorsCommand({}));
+  const detectorId = detectors.DetectorIds?.[0];
   const instanceId = workload.instanceIds[0] as string;
   const story = attackStory({
     accountId: workload.accountId,
@@ -98,6 +101,7 @@ export async function replayAttack(
     instanceRoleId: workload.roleId,
     dataBucket: workload.dataBucket,
     trailName: trail.trailName,
+    ...(detectorId ? { detectorId } : {}),
     ...(options.attackerUserAgent === undefined ? {} : { attackerUserAgent: options.attackerUserAgent }),
     ...(options.backdoorUserName === undefined ? {} : { backdoorUserName: options.backdoorUserName }),
   });

@@ -47,6 +47,8 @@ export interface DemoOptions {
   region?: string;
   signal?: AbortSignal;
   onEvent?: (event: DemoEvent) => void;
+  /** The attacker's user agent in the replayed records (default the story's Kali AWS CLI); tests give hostile ones. */
+  attackerUserAgent?: string;
   /** Tests: throw right after this phase, to prove the emulator is stopped on failure. */
   failAfter?: DemoPhase;
 }
@@ -142,7 +144,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     );
     const replay = await phase(
       'attack',
-      () => replayAttack(clients, workload, { outputDir: join(outputDir, 'cloudtrail') }),
+      () =>
+        replayAttack(clients, workload, {
+          outputDir: join(outputDir, 'cloudtrail'),
+          ...(options.attackerUserAgent === undefined
+            ? {}
+            : { attackerUserAgent: options.attackerUserAgent }),
+        }),
       (r) =>
         `${r.records.length} CloudTrail records in ${r.files.length} files to s3://${r.trail.bucket}; backdoor user ${r.backdoor.userName} created`,
     );
