@@ -23,6 +23,22 @@ export const TARGET_UNDO_ACTIONS = ['elasticloadbalancing:RegisterTargets'];
  * not terminate them when they turn unhealthy. Keeping the desired capacity (the default) makes the
  * group launch a clean replacement, so the service keeps running.
  */
+/**
+ * One membership change at a time per group in this process: concurrent detaches from one group race
+ * in its capacity bookkeeping (replacements launched twice, or a member terminated to rebalance).
+ */
+const groupQueues = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(group: string, work: () => Promise<T>): Promise<T> {
+  const previous = groupQueues.get(group) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  groupQueues.set(group, settled);
+  void settled.then(() => {
+    if (groupQueues.get(group) === settled) groupQueues.delete(group);
+  });
+  return next;
+}
+
 export async function detachFromGroups(
   clients: AwsClients,
   region: string,
@@ -32,17 +48,19 @@ export async function detachFromGroups(
   const autoscaling = clients.client(AutoScalingClient, region);
   for (const [AutoScalingGroupName, ids] of groups)
     for (let i = 0; i < ids.length; i += 20)
-      await autoscaling
-        .send(
-          new DetachInstancesCommand({
-            AutoScalingGroupName,
-            InstanceIds: ids.slice(i, i + 20),
-            ShouldDecrementDesiredCapacity: decrementDesiredCapacity,
-          }),
-        )
-        .catch((error) =>
-          settledAlready(clients, region, AutoScalingGroupName, ids.slice(i, i + 20), false, error),
-        );
+      await oneAtATime(`${region}|${AutoScalingGroupName}`, () =>
+        autoscaling
+          .send(
+            new DetachInstancesCommand({
+              AutoScalingGroupName,
+              InstanceIds: ids.slice(i, i + 20),
+              ShouldDecrementDesiredCapacity: decrementDesiredCapacity,
+            }),
+          )
+          .catch((error) =>
+            settledAlready(clients, region, AutoScalingGroupName, ids.slice(i, i + 20), false, error),
+          ),
+      );
 }
 
 /**
@@ -78,11 +96,13 @@ export async function attachToGroups(
   const autoscaling = clients.client(AutoScalingClient, region);
   for (const [AutoScalingGroupName, ids] of groups)
     for (let i = 0; i < ids.length; i += 20)
-      await autoscaling
-        .send(new AttachInstancesCommand({ AutoScalingGroupName, InstanceIds: ids.slice(i, i + 20) }))
-        .catch((error) =>
-          settledAlready(clients, region, AutoScalingGroupName, ids.slice(i, i + 20), true, error),
-        );
+      await oneAtATime(`${region}|${AutoScalingGroupName}`, () =>
+        autoscaling
+          .send(new AttachInstancesCommand({ AutoScalingGroupName, InstanceIds: ids.slice(i, i + 20) }))
+          .catch((error) =>
+            settledAlready(clients, region, AutoScalingGroupName, ids.slice(i, i + 20), true, error),
+          ),
+      );
 }
 
 /**

@@ -37,8 +37,10 @@ export const isolateNetwork: Step<Ec2Target> = {
   reads: ['target.id'],
   iamActions: [...ISOLATION_GROUP_ACTIONS, ...NETWORK_ACTIONS, 'ec2:DescribeNetworkInterfaces'],
   idempotent: true,
-  // Termination protection and the shutdown behaviour are set before the groups change.
-  dependsOn: ['record-metadata', 'protect-instance'],
+  // Termination protection and the shutdown behaviour are set before the groups change, and the
+  // instance is out of its Auto Scaling group before isolation fails its health checks (a group
+  // replaces, i.e. terminates, an unhealthy member).
+  dependsOn: ['record-metadata', 'protect-instance', 'detach-auto-scaling'],
   async plan(ctx) {
     const f = await currentFacts(ctx);
     const groups = await groupsByVpc(
