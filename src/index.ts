@@ -97,6 +97,17 @@ export { type Selection, selects } from './investigate/selection.js';
 export { stixBundle, stixPattern } from './investigate/stix.js';
 export { type LogGap, logGaps, type TimelineEntry, timelineEntries } from './investigate/timeline.js';
 export {
+  DEMO_PHASES,
+  type DemoEvent,
+  type DemoOptions,
+  type DemoPhase,
+  type DemoResult,
+  runDemo,
+} from './lab/demo/run-demo.js';
+export type { DemoSummary } from './lab/demo/summary.js';
+export { type ContainmentTargets, containmentTargets } from './lab/demo/targets.js';
+export { buildVictimWorkload, type VictimWorkload } from './lab/demo/workload.js';
+export {
   type AttackGroundTruth,
   type AttackStory,
   type AttackStoryParams,
@@ -109,17 +120,6 @@ export {
   type TrailFilesOptions,
   type TrailFilesResult,
 } from './lab/generate/index.js';
-export {
-  DEMO_PHASES,
-  type DemoEvent,
-  type DemoOptions,
-  type DemoPhase,
-  type DemoResult,
-  runDemo,
-} from './lab/demo/run-demo.js';
-export type { DemoSummary } from './lab/demo/summary.js';
-export { type ContainmentTargets, containmentTargets } from './lab/demo/targets.js';
-export { buildVictimWorkload, type VictimWorkload } from './lab/demo/workload.js';
 export { type Emulator, startEmulator } from './lab/moto.js';
 export { type AlarmFilter, accountAlarmFilters, builtinAlarmFilters } from './prepare/alarm-test/filters.js';
 export { type AlarmTestInput, type AlarmTestReport, testAlarmFilters } from './prepare/alarm-test/run.js';

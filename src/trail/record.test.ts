@@ -31,12 +31,15 @@ describe('checkRecord', () => {
     const badTime = checkRecord({ ...base, eventTime: 'yesterday' });
     assert.match(!badTime.ok ? badTime.reason : '', /eventTime/);
   });
-  it('takes a SIEM export\'s @timestamp as the event time when eventTime is missing', () => {
+  it("takes a SIEM export's @timestamp as the event time when eventTime is missing", () => {
     const { eventTime: _, ...rest } = base;
     const check = checkRecord({ ...rest, '@timestamp': '2020-09-14T00:44:23.000Z' });
     assert.equal(check.ok && check.record.eventTime, '2020-09-14T00:44:23.000Z');
     assert.equal(checkRecord({ ...rest, '@timestamp': 'not a time' }).ok, false);
-    assert.equal(checkRecord({ ...base, '@timestamp': '1999-01-01T00:00:00Z' }).ok && base.eventTime, base.eventTime);
+    assert.equal(
+      checkRecord({ ...base, '@timestamp': '1999-01-01T00:00:00Z' }).ok && base.eventTime,
+      base.eventTime,
+    );
   });
   it('rejects values that are not objects', () => {
     assert.equal(checkRecord(null).ok, false);
