@@ -301,3 +301,20 @@ function spawnDemo(args: string[], env: Record<string, string | undefined> = {})
     },
   };
 }
+
+describe('garrison demo refuses', () => {
+  it('an endpoint that is not on this machine, before any call', async () => {
+    for (const endpoint of ['https://ec2.us-east-1.amazonaws.com', 'http://10.1.2.3:5000']) {
+      const result = await runCli(['--endpoint-url', endpoint, 'demo', '--output', join(work, 'refused')]);
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stderr, /only runs on a local emulator/);
+      assert.doesNotMatch(result.stderr, /demo \[/, 'no phase ran');
+    }
+  });
+
+  it('an unknown --format', async () => {
+    const result = await runCli(['demo', '--format', 'xml']);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /xml/);
+  });
+});

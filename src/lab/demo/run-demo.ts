@@ -13,12 +13,13 @@ import { GarrisonError } from '../../errors.js';
 import { type Emulator, startEmulator } from '../moto.js';
 import { containTargets, openDemoCase } from './case-file.js';
 import { checkLocalEndpoint, EmulatorClients } from './emulator-clients.js';
+import { writeEmulatorImages } from './emulator-images.js';
 import { prepareDemoAccount } from './prepare.js';
 import { replayAttack } from './replay.js';
 import { writeCaseReport } from './report-files.js';
 import { type DemoSummary, demoSummary } from './summary.js';
 import { containmentTargets } from './targets.js';
-import { buildVictimWorkload, writeEmulatorImages } from './workload.js';
+import { buildVictimWorkload } from './workload.js';
 
 export const DEMO_PHASES = [
   'emulator',
