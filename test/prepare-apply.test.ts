@@ -18,7 +18,6 @@ import { type PrepareApplyIo, runPrepareApply } from '../src/cli/commands/prepar
 import { motoSkipReason, useMoto } from './helpers/moto.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
-const KEY = 'arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
 
 function capture(): PrepareApplyIo & PrepareIo & { stdout: string; stderr: string; store: CaseStore } {
   const store = CaseStore.open(':memory:');
@@ -48,7 +47,7 @@ interface ApplyJson {
 
 describe('prepare apply on moto', { skip: motoSkipReason }, () => {
   const moto = useMoto();
-  const flags = { format: 'json', regions: REGIONS, email: 'soc@example.com', kmsKeyId: KEY };
+  const flags = { format: 'json', regions: REGIONS, email: 'soc@example.com' };
 
   it('bare account: low score, apply, audit 100, and a second apply plans nothing', async () => {
     const clients = moto.clients();
@@ -71,7 +70,7 @@ describe('prepare apply on moto', { skip: motoSkipReason }, () => {
     );
     assert.ok(applied.caseId, 'the changes are journaled in a case');
     const journal = applying.store.journal.forCase(applied.caseId as string);
-    assert.equal(journal.length, 15, 'one journal entry per step');
+    assert.equal(journal.length, 16, 'one journal entry per step');
 
     const after = capture();
     assert.equal(await runAudit(clients, { format: 'json', regions: REGIONS }, after), 0, after.stderr);

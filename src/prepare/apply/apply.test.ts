@@ -91,9 +91,9 @@ describe('prepare apply: the trail', () => {
     );
     assert.match(
       changes[0]?.summary ?? '',
-      /trail legacy: make it multi-region, turn on log file validation \(same name, same bucket logs\)/,
+      /trail legacy: make it multi-region, turn on log file validation, encrypt with arn:aws:kms:us-east-1:123456789012:alias\/garrison-cloudtrail \(same name, same bucket logs\)/,
     );
-    assert.deepEqual(trailGaps(trail(), target()), [], 'a ready trail needs nothing');
+    assert.deepEqual(trailGaps(trail({ kmsKeyId: 'k' }), target()), [], 'a ready trail needs nothing');
   });
 
   it('adopts the named trail, else the readiest own trail; never one of another account (an organization trail)', () => {
@@ -144,7 +144,7 @@ describe('prepare apply: what is not ours is left alone', () => {
     assert.equal(chosenTrail(member.snapshot, member.settings), undefined);
   });
 
-  it('warns a member account that a second trail pays again, and that no KMS key was given', async () => {
+  it('warns a member account that a second trail pays again', async () => {
     const member = target([
       trail({
         name: 'org',
@@ -156,7 +156,6 @@ describe('prepare apply: what is not ours is left alone', () => {
     assert.equal(plan.willChange, true);
     assert.match(plan.summary, /^create multi-region trail garrison/);
     assert.ok(plan.warnings?.some((w) => /organization trail already records this account/.test(w)));
-    assert.ok(plan.warnings?.some((w) => /--kms-key-id/.test(w)));
   });
 
   it("another account's central bucket (access denied) gets no change, only a note", () => {
@@ -378,13 +377,16 @@ describe('prepare apply: GuardDuty and the responder kit', () => {
 describe('prepare apply: the playbook', () => {
   it('is a valid playbook whose steps all declare IAM actions (garrison policy prepare)', () => {
     const steps = validatePlaybook(preparePlaybook);
-    assert.equal(steps.length, 15);
+    assert.equal(steps.length, 16);
     for (const s of steps) {
       assert.ok(s.iamActions.length > 0, `${s.id} declares its IAM actions`);
       assert.equal(s.idempotent, true);
       assert.equal(s.undo, undefined, `${s.id}: preparation is never undone by deleting`);
     }
     assert.ok(steps.findIndex((s) => s.id === 'trail') > steps.findIndex((s) => s.id === 'trail-bucket'));
+    assert.ok(steps.findIndex((s) => s.id === 'trail') > steps.findIndex((s) => s.id === 'trail-key'));
+    assert.ok(preparePlaybook.steps.find((s) => s.id === 'trail')?.dependsOn.includes('trail-key'));
+    assert.ok(preparePlaybook.steps.find((s) => s.id === 'trail-key')?.iamActions.includes('kms:CreateKey'));
   });
 
   it('a step whose AWS call fails is reported failed and blocks the steps that depend on it', async () => {

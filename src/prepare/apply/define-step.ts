@@ -9,6 +9,8 @@ export interface Change {
   summary: string;
   /** An update of something that exists (not a creation): shown as a conflict in the plan. */
   update?: boolean;
+  /** Shown in the plan but never made (e.g. a key policy garrison will not rewrite); verify ignores it. */
+  conflict?: boolean;
   region?: string;
   [key: string]: JsonValue | undefined;
 }
@@ -64,7 +66,7 @@ export function prepareStep<S>(spec: PrepareStepSpec<S>): Step<PrepareTarget> {
     },
     async verify(ctx) {
       const state = await spec.observe(ctx, true);
-      const left = spec.gaps(state, ctx);
+      const left = spec.gaps(state, ctx).filter((c) => !c.conflict);
       if (left.length === 0) return { ok: true, detail: spec.ready(state) };
       return { ok: false, detail: `still missing: ${left.map((c) => c.summary).join('; ')}` };
     },

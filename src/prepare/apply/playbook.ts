@@ -8,6 +8,7 @@ import type { PrepareTarget } from './settings.js';
 import { trailStep } from './trail.js';
 import { trailAccessLogsStep, trailBucketStep } from './trail-bucket.js';
 import { trailLogGroupStep, trailLogsRoleStep } from './trail-delivery.js';
+import { trailKeyStep } from './trail-key.js';
 
 /**
  * Preparation as a playbook: each step finds what the readiness audit would fail on and creates or
@@ -22,6 +23,7 @@ export const preparePlaybook: Playbook<PrepareTarget> = {
     trailAccessLogsStep,
     trailLogGroupStep,
     trailLogsRoleStep,
+    trailKeyStep,
     trailStep,
     alarmTopicStep,
     cisMetricFiltersStep,
@@ -43,6 +45,9 @@ export const ACCOUNT_SNAPSHOT_ACTIONS: readonly string[] = [
   'cloudtrail:DescribeTrails',
   'cloudtrail:GetTrailStatus',
   'cloudtrail:GetEventSelectors',
+  'kms:DescribeKey',
+  'kms:GetKeyPolicy',
+  'kms:GetKeyRotationStatus',
   's3:ListAllMyBuckets',
   's3:GetBucketLocation',
   's3:GetBucketVersioning',

@@ -3,6 +3,8 @@ import type { CaseStore } from '../../cases/store.js';
 import type { Actor } from '../../cases/types.js';
 import type { RunObserver, RunResult, StepOutcome } from '../../respond/runner/outcome.js';
 import { runPlaybook } from '../../respond/runner/run-playbook.js';
+import { readTrailKey } from '../state/kms.js';
+import { observe } from '../state/observe.js';
 import { gatherSnapshot } from '../state/snapshot.js';
 import type { Change } from './define-step.js';
 import { preparePlaybook } from './playbook.js';
@@ -11,7 +13,9 @@ import {
   type PrepareSettings,
   type PrepareTarget,
   prepareSettings,
+  trailLayout,
 } from './settings.js';
+import { GARRISON_KEY_ALIAS } from './trail-key.js';
 
 export interface PreparationRun extends PrepareOptions {
   /** Regions to prepare (default: every enabled region). */
@@ -53,6 +57,14 @@ export async function prepareAccount(
     settings,
     snapshot,
   };
+  const layout = trailLayout(target);
+  if (!layout.trail?.kmsKeyId) {
+    const keyId = settings.kmsKeyId ?? GARRISON_KEY_ALIAS;
+    const key = await observe('kms:DescribeKey and kms:GetKeyPolicy', () =>
+      readTrailKey(clients, keyId, layout.trailRegion),
+    );
+    target.keys = settings.kmsKeyId ? { given: key } : { garrison: key };
+  }
   const run = await runPlaybook({
     playbook: preparePlaybook,
     target,

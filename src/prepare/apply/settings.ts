@@ -1,4 +1,6 @@
 import type { PlaybookTarget } from '../../respond/step.js';
+import type { TrailKeyState } from '../state/kms.js';
+import type { Observed } from '../state/observe.js';
 import type { AccountSnapshot } from '../state/snapshot.js';
 import type { TrailState } from '../state/trails.js';
 
@@ -16,7 +18,7 @@ export interface PrepareSettings {
   email: string | undefined;
   /** GuardDuty findings at or above this severity (1-8.9) reach the topic. */
   minSeverity: number;
-  /** An existing KMS key for the trail's logs (garrison does not create keys: the key policy is yours). */
+  /** An existing KMS key for the trail's logs instead of garrison's own (its key policy is yours: never rewritten). */
   kmsKeyId: string | undefined;
   forwarderRoleName: string;
   findingRuleName: string;
@@ -60,6 +62,8 @@ export interface PrepareTarget extends PlaybookTarget {
   account: string;
   settings: PrepareSettings;
   snapshot: AccountSnapshot;
+  /** The trail's key as read before planning: --kms-key-id's, else garrison's (by alias). */
+  keys?: { given?: Observed<TrailKeyState>; garrison?: Observed<TrailKeyState> };
 }
 
 export function partitionOf(region: string): string {

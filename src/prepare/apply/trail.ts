@@ -12,6 +12,7 @@ import type { AwsClients } from '../../aws/clients.js';
 import { readTrails, type TrailState } from '../state/trails.js';
 import { type Change, idsOf, prepareStep } from './define-step.js';
 import { type PrepareTarget, trailLayout } from './settings.js';
+import { trailKeyFor } from './trail-key.js';
 
 /** Management events read and write, and data events for every S3 object and Lambda function. */
 export const GARRISON_SELECTOR: EventSelector = {
@@ -26,7 +27,7 @@ export const GARRISON_SELECTOR: EventSelector = {
 /** The changes that make `trail` (undefined: none yet) multi-region, validated, delivering and logging. */
 export function trailGaps(trail: TrailState | undefined, target: PrepareTarget): Change[] {
   const layout = trailLayout(target);
-  const kms = target.settings.kmsKeyId;
+  const kms = trailKeyFor(target);
   if (!trail) {
     return [
       {
@@ -87,7 +88,7 @@ async function makeTrail(clients: AwsClients, target: PrepareTarget, changes: Ch
     CloudWatchLogsLogGroupArn: layout.logGroupArn,
     CloudWatchLogsRoleArn: layout.logsRoleArn,
   };
-  const kms = target.settings.kmsKeyId;
+  const kms = trailKeyFor(target);
   // By name in the trail's home region (AWS takes the ARN too; moto only the name).
   const trail = layout.trailName;
   for (const c of changes) {
@@ -184,7 +185,7 @@ export const trailStep = prepareStep<TrailState | undefined>({
     'cloudtrail:AddTags',
     'iam:PassRole',
   ],
-  dependsOn: ['trail-bucket', 'trail-log-group', 'trail-logs-role'],
+  dependsOn: ['trail-bucket', 'trail-log-group', 'trail-logs-role', 'trail-key'],
   async observe(ctx, fresh) {
     const layout = trailLayout(ctx.target);
     if (!fresh) return layout.trail;
@@ -194,7 +195,7 @@ export const trailStep = prepareStep<TrailState | undefined>({
   gaps: (trail, ctx) => trailGaps(trail, ctx.target),
   make: (ctx, changes) => makeTrail(ctx.clients, ctx.target, changes),
   ready: (t) =>
-    `trail ${t?.name} is multi-region, logging, validated and delivers to CloudWatch Logs${t?.kmsKeyId ? '' : ' (S3-managed encryption: --kms-key-id for KMS)'}`,
+    `trail ${t?.name} is multi-region, logging, validated and delivers to CloudWatch Logs${t?.kmsKeyId ? `, encrypted with ${t.kmsKeyId}` : ' (S3-managed encryption: see the trail-key step)'}`,
   warnings(changes, ctx) {
     const warnings: string[] = [];
     if (changes.some((c) => c.kind === 'create-trail' || c.kind === 'add-event-selector'))
@@ -208,9 +209,9 @@ export const trailStep = prepareStep<TrailState | undefined>({
       warnings.push(
         'an organization trail already records this account: a second trail pays again for its management events',
       );
-    if (!ctx.target.settings.kmsKeyId && !trailLayout(ctx.target).trail?.kmsKeyId)
+    if (!trailKeyFor(ctx.target) && !trailLayout(ctx.target).trail?.kmsKeyId)
       warnings.push(
-        'the trail stays on S3-managed encryption: give --kms-key-id <key whose policy allows CloudTrail> (garrison creates no keys)',
+        'the trail stays on S3-managed encryption: its KMS key does not allow CloudTrail (see the trail-key step)',
       );
     return warnings;
   },

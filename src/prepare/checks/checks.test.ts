@@ -67,6 +67,26 @@ function prepared(): AccountSnapshot {
       'trail-logs': { exposure: { ok: true, value: [] }, accessLogsTo: { ok: true, value: 'access-logs' } },
     },
     logMonitoring: { [GROUP]: { ok: true, value: monitoring() } },
+    trailKeys: {
+      'arn:aws:kms:us-east-1:111122223333:key/k': {
+        ok: true,
+        value: {
+          keyId: 'arn:aws:kms:us-east-1:111122223333:key/k',
+          found: true,
+          keyState: 'Enabled',
+          policy: JSON.stringify({
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: 'cloudtrail.amazonaws.com' },
+                Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
+                Resource: '*',
+              },
+            ],
+          }),
+        },
+      },
+    },
     guardDuty: perRegion(() => ({
       detectors: [{ id: 'd1', enabled: true }],
       publishingDestinations: 0,

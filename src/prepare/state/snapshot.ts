@@ -4,6 +4,7 @@ import type { EvidenceBucketState } from './bucket.js';
 import { readBucketExposure, readBucketLogging } from './bucket.js';
 import { type IsolationState, readEbsEncryptionByDefault, readIsolation } from './containment.js';
 import { type GuardDutyState, readGuardDuty } from './guardduty.js';
+import { readTrailKey, type TrailKeyState } from './kms.js';
 import { type LogMonitoringState, readLogMonitoring } from './log-monitoring.js';
 import { type Observed, observe } from './observe.js';
 import { type OrganizationState, readOrganization } from './organization.js';
@@ -37,6 +38,8 @@ export interface AccountSnapshot {
   trailBuckets: Record<string, TrailBucketState>;
   /** By log group ARN, for every trail that delivers to CloudWatch Logs. */
   logMonitoring: Record<string, Observed<LogMonitoringState>>;
+  /** By the trail's KmsKeyId, for every trail encrypted with a KMS key. */
+  trailKeys: Record<string, Observed<TrailKeyState>>;
   guardDuty: Record<string, Observed<GuardDutyState>>;
   isolation: Record<string, Observed<IsolationState>>;
   ebsEncryptionByDefault: Record<string, Observed<boolean>>;
@@ -59,6 +62,7 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
   ]);
   const trailBuckets: Record<string, TrailBucketState> = {};
   const logMonitoring: Record<string, Observed<LogMonitoringState>> = {};
+  const trailKeys: Record<string, Observed<TrailKeyState>> = {};
   for (const trail of trails.ok ? trails.value : []) {
     if (trail.bucketName && !trailBuckets[trail.bucketName]) {
       const bucket = trail.bucketName;
@@ -73,6 +77,12 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
     if (group && !logMonitoring[group]) {
       logMonitoring[group] = await observe('logs:DescribeMetricFilters', () =>
         readLogMonitoring(clients, group),
+      );
+    }
+    const key = trail.kmsKeyId;
+    if (key && !trailKeys[key]) {
+      trailKeys[key] = await observe('kms:DescribeKey and kms:GetKeyPolicy', () =>
+        readTrailKey(clients, key, trail.homeRegion),
       );
     }
   }
@@ -101,6 +111,7 @@ export async function gatherSnapshot(clients: AwsClients, scope: AuditScope = {}
     trails,
     trailBuckets,
     logMonitoring,
+    trailKeys,
     guardDuty,
     isolation,
     ebsEncryptionByDefault,
