@@ -22,6 +22,7 @@ import {
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import {
   CreateBucketCommand,
   PutBucketAclCommand,
@@ -33,6 +34,7 @@ import {
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsClients } from '../src/aws/clients.js';
+import { cloudTrailKeyPolicy } from '../src/prepare/apply/trail-key.js';
 import { CIS_METRIC_FILTERS, CIS_METRIC_NAMESPACE } from '../src/prepare/cis/patterns.js';
 
 const HOME = 'us-east-1';
@@ -86,13 +88,21 @@ export async function buildAlarmChain(
     .client(IAMClient, HOME)
     .send(new CreateRoleCommand({ RoleName: 'cloudtrail-to-logs', AssumeRolePolicyDocument: trust }));
   const trail = clients.client(CloudTrailClient, HOME);
+  // A key whose policy lets CloudTrail encrypt this trail's logs (the audit reads it back).
+  const key = await clients.client(KMSClient, HOME).send(
+    new CreateKeyCommand({
+      Policy: JSON.stringify(
+        cloudTrailKeyPolicy('aws', account, `arn:aws:cloudtrail:${HOME}:${account}:trail/management`),
+      ),
+    }),
+  );
   await trail.send(
     new CreateTrailCommand({
       Name: 'management',
       S3BucketName: trailBucket,
       IsMultiRegionTrail: true,
       EnableLogFileValidation: true,
-      KmsKeyId: `arn:aws:kms:${HOME}:${account}:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0`,
+      KmsKeyId: key.KeyMetadata?.Arn,
       CloudWatchLogsLogGroupArn: logGroupArn,
       CloudWatchLogsRoleArn: role.Role?.Arn,
     }),

@@ -163,7 +163,7 @@ export function registerPrepareApply(prepare: Command): void {
     .option('--bucket <name>', "a new trail's bucket (default: garrison-cloudtrail-<account>)")
     .option(
       '--kms-key-id <arn>',
-      'encrypt the trail with this existing KMS key (its key policy must allow CloudTrail)',
+      'encrypt the trail with this existing KMS key instead of creating alias/garrison-cloudtrail (a policy that does not allow CloudTrail is shown as a conflict, never rewritten)',
     )
     .option(
       '--regions <list>',
