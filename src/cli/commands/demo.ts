@@ -14,7 +14,8 @@ interface DemoFlags {
 
 const HELP = `
 Runs the whole incident-response cycle on a local AWS emulator (moto), nothing leaves this machine:
-starts moto, audits the account's readiness, builds a victim workload (VPC, two subnets, an Auto
+starts moto, prepares the account (prepare apply: trail, alarms, GuardDuty, isolation groups,
+forensic bucket, responder role; journaled in a preparation case), builds a victim workload (VPC, two subnets, an Auto
 Scaling group of two web instances with an instance role, a target group, a data bucket), replays a
 CloudTrail attack story naming those resources into the trail's S3 bucket (instance credentials used
 from outside AWS, the data bucket copied, a backdoor administrator created), hunts it back from S3,
@@ -28,7 +29,7 @@ Examples:
   garrison demo
   garrison demo --output ./incident-demo --format json
   garrison demo --keep-emulator              # explore the contained account, Ctrl-C to stop moto
-  garrison demo --endpoint-url http://127.0.0.1:5000   # a moto you started (its state is changed)`;
+  garrison demo --endpoint-url http://127.0.0.1:5000   # a fresh moto you started (it is changed)`;
 
 const SPINNER = ['|', '/', '-', '\\'];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
