@@ -7,6 +7,13 @@ import {
   GetEventSelectorsCommand,
 } from '@aws-sdk/client-cloudtrail';
 import {
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  KMSClient,
+} from '@aws-sdk/client-kms';
+import {
   CreateBucketCommand,
   GetBucketPolicyCommand,
   PutBucketPolicyCommand,
@@ -171,5 +178,77 @@ describe('prepare apply on moto', { skip: motoSkipReason }, () => {
       policy.Statement.map((s) => s.Sid),
       ['DenyInsecureTransport', 'AWSCloudTrailAclCheck', 'AWSCloudTrailWrite'],
     );
+  });
+  it('--kms-key-id whose policy shuts CloudTrail out: a conflict in the plan, the policy untouched, the trail unencrypted', async () => {
+    const clients = moto.clients();
+    const kms = clients.client(KMSClient, 'us-east-1');
+    const rootOnly = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
+    });
+    const keyArn = (await kms.send(new CreateKeyCommand({ Policy: rootOnly }))).KeyMetadata?.Arn as string;
+    const planning = capture();
+    const options = { ...flags, regions: ['us-east-1'], kmsKeyId: keyArn };
+    assert.equal(await runPrepareApply(clients, options, planning), 0, planning.stderr);
+    const result = JSON.parse(planning.stdout) as ApplyJson;
+    const conflict = result.changes.find((c) => c.step === 'trail-key');
+    assert.ok(conflict?.update, JSON.stringify(result.changes));
+    assert.match(
+      conflict?.change ?? '',
+      /does not let CloudTrail encrypt .*garrison does not rewrite key policies/,
+    );
+    const applying = capture();
+    assert.equal(
+      await runPrepareApply(clients, { ...options, apply: true, yes: true }, applying),
+      0,
+      applying.stderr,
+    );
+    const policy = (await kms.send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default' }))).Policy;
+    assert.deepEqual(JSON.parse(policy ?? '{}'), JSON.parse(rootOnly), 'the key policy is not rewritten');
+    const trails = await clients.client(CloudTrailClient, 'us-east-1').send(new DescribeTrailsCommand({}));
+    assert.equal(
+      trails.trailList?.[0]?.KmsKeyId,
+      undefined,
+      'the trail is not pointed at a key it cannot use',
+    );
+    await assert.rejects(
+      kms.send(new DescribeKeyCommand({ KeyId: 'alias/garrison-cloudtrail' })),
+      /NotFound/,
+    );
+  });
+
+  it("garrison's own key: found by alias, rotation on, CloudTrail's statements in its policy", async () => {
+    const clients = moto.clients();
+    const applying = capture();
+    const options = { ...flags, regions: ['us-east-1'], apply: true, yes: true };
+    assert.equal(await runPrepareApply(clients, options, applying), 0, applying.stderr);
+    const kms = clients.client(KMSClient, 'us-east-1');
+    const key = await kms.send(new DescribeKeyCommand({ KeyId: 'alias/garrison-cloudtrail' }));
+    const keyId = key.KeyMetadata?.KeyId as string;
+    assert.equal(
+      (await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).KeyRotationEnabled,
+      true,
+    );
+    const policy = JSON.parse(
+      (await kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }))).Policy ?? '{}',
+    ) as { Statement: { Sid: string }[] };
+    assert.deepEqual(
+      policy.Statement.map((s) => s.Sid),
+      [
+        'Enable IAM User Permissions',
+        'Allow CloudTrail to encrypt logs',
+        'Allow CloudTrail to describe key',
+        'Allow principals in the account to decrypt log files',
+      ],
+    );
+    const trails = await clients.client(CloudTrailClient, 'us-east-1').send(new DescribeTrailsCommand({}));
+    assert.match(trails.trailList?.[0]?.KmsKeyId ?? '', /alias\/garrison-cloudtrail|key\//);
   });
 });
