@@ -127,6 +127,7 @@ export { preparePlaybook } from './prepare/apply/playbook.js';
 export { preparePolicy } from './prepare/apply/policy.js';
 export { type PreparationResult, type PreparationRun, prepareAccount } from './prepare/apply/run.js';
 export { type PrepareSettings, type PrepareTarget, prepareSettings } from './prepare/apply/settings.js';
+export { cloudTrailKeyPolicy, GARRISON_KEY_ALIAS } from './prepare/apply/trail-key.js';
 export { type AuditReport, auditReadiness, type CheckResult, evaluateReadiness } from './prepare/audit.js';
 export { type CheckMetadata, READINESS_CHECKS, type ReadinessCheck } from './prepare/checks/index.js';
 export { cisCoverage } from './prepare/cis/coverage.js';
@@ -137,6 +138,7 @@ export {
   type FilterPattern,
   FilterPatternError,
 } from './prepare/filter-pattern/index.js';
+export { cloudTrailKeyPolicyProblems } from './prepare/state/key-policy.js';
 export { type AccountSnapshot, type AuditScope, gatherSnapshot } from './prepare/state/snapshot.js';
 export { buildReport } from './report/build.js';
 export {

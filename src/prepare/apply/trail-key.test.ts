@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { TrailKeyState } from '../state/kms.js';
 import type { AccountSnapshot } from '../state/snapshot.js';
 import type { TrailState } from '../state/trails.js';
+import { preparePolicy } from './policy.js';
 import { type PrepareTarget, prepareSettings } from './settings.js';
 import { trailGaps } from './trail.js';
 import { cloudTrailKeyPolicy, trailKeyFor, trailKeyGaps } from './trail-key.js';
@@ -68,9 +69,31 @@ describe('prepare apply: the trail key', () => {
     assert.equal(rotate?.update, true);
   });
 
-  it('leaves the key a trail already has, whatever it is', () => {
+  it('leaves the key a trail already has; one CloudTrail cannot use is shown as a conflict, never changed', () => {
     const t = target({}, [{ kmsKeyId: GIVEN }]);
     assert.deepEqual(trailKeyGaps({ onTrail: GIVEN }, t), []);
+    assert.deepEqual(trailKeyGaps({ onTrail: GIVEN, key: goodKey({ keyId: GIVEN }) }, t), []);
+    const [conflict] = trailKeyGaps(
+      { onTrail: GIVEN, key: goodKey({ keyId: GIVEN, keyState: 'Disabled' }) },
+      t,
+    );
+    assert.equal(conflict?.conflict, true);
+    assert.match(
+      conflict?.summary ?? '',
+      /^trail garrison: KMS key .* is Disabled.*CloudTrail cannot deliver/,
+    );
+  });
+
+  it("its IAM actions reach `garrison policy prepare`, with the snapshot's key reads", () => {
+    const actions = preparePolicy().Statement.flatMap((s) => s.Action);
+    for (const a of [
+      'kms:CreateKey',
+      'kms:CreateAlias',
+      'kms:EnableKeyRotation',
+      'kms:GetKeyPolicy',
+      'kms:DescribeKey',
+    ])
+      assert.ok(actions.includes(a), a);
   });
 
   it('a given key whose policy lacks CloudTrail is a conflict, not rewritten, and the trail keeps its encryption', () => {

@@ -95,7 +95,7 @@ export function trailKeyFor(target: PrepareTarget): string | undefined {
 }
 
 interface KeyPlanState {
-  /** The key the trail already uses: left as it is. */
+  /** The key the trail already uses: never changed, only shown as a conflict when CloudTrail cannot use it. */
   onTrail?: string;
   given?: string;
   key?: TrailKeyState;
@@ -104,8 +104,21 @@ interface KeyPlanState {
 /** What to do about the trail's key: create garrison's, turn its rotation on, or show a conflict. */
 export function trailKeyGaps(state: KeyPlanState, target: PrepareTarget): Change[] {
   const { key, given } = state;
-  if (state.onTrail || !key) return [];
   const layout = trailLayout(target);
+  if (state.onTrail) {
+    const conflict = key && keyConflict(key, layout.trailArn);
+    return conflict
+      ? [
+          {
+            kind: 'key-conflict',
+            update: true,
+            conflict: true,
+            summary: `trail ${layout.trailName}: ${conflict}; CloudTrail cannot deliver its logs until the key is fixed`,
+          },
+        ]
+      : [];
+  }
+  if (!key) return [];
   const region = layout.trailRegion;
   if (!key.found && !given) {
     return [
@@ -185,7 +198,15 @@ export const trailKeyStep = prepareStep<KeyPlanState>({
   async observe(ctx, fresh) {
     const target = ctx.target;
     const layout = trailLayout(target);
-    if (layout.trail?.kmsKeyId) return { onTrail: layout.trail.kmsKeyId };
+    const onTrail = layout.trail?.kmsKeyId;
+    if (onTrail) {
+      const seen = fresh ? undefined : target.snapshot.trailKeys?.[onTrail];
+      if (seen && !seen.ok) return { onTrail };
+      const key = seen?.ok
+        ? seen.value
+        : await readTrailKey(ctx.clients, onTrail, layout.trailRegion).catch(() => undefined);
+      return { onTrail, ...(key ? { key } : {}) };
+    }
     const given = target.settings.kmsKeyId;
     const keyId = given ?? GARRISON_KEY_ALIAS;
     const observed = fresh ? undefined : given ? target.keys?.given : target.keys?.garrison;

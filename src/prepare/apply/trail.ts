@@ -73,7 +73,9 @@ async function retryWhileSettling<T>(call: () => Promise<T>): Promise<T> {
     } catch (error) {
       const name = (error as { name?: string }).name ?? '';
       const settling =
-        /InvalidCloudWatchLogsRoleArn|InsufficientS3BucketPolicy|InvalidCloudWatchLogsLogGroupArn/.test(name);
+        /InvalidCloudWatchLogsRoleArn|InsufficientS3BucketPolicy|InvalidCloudWatchLogsLogGroupArn|InsufficientEncryptionPolicy/.test(
+          name,
+        );
       if (!settling || attempt >= 6) throw error;
       await sleep(2000 * attempt);
     }
