@@ -121,6 +121,14 @@ describe('prepare apply: the trail key', () => {
     assert.match(disabled[0]?.summary ?? '', /is PendingDeletion/);
   });
 
+  it("a given key of another account, whose policy this account cannot read, is taken at the user's word", () => {
+    const t = target({ kmsKeyId: GIVEN });
+    const central = goodKey({ keyId: GIVEN, policy: undefined, policyUnreadable: 'access denied' });
+    t.keys = { given: { ok: true, value: central } };
+    assert.deepEqual(trailKeyGaps({ given: GIVEN, key: central }, t), []);
+    assert.equal(trailKeyFor(t), GIVEN);
+  });
+
   it('a given key that allows CloudTrail is used as it is', () => {
     const t = target({ kmsKeyId: GIVEN });
     t.keys = { given: { ok: true, value: goodKey({ keyId: GIVEN }) } };

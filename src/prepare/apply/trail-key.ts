@@ -76,6 +76,8 @@ export function garrisonKeyArn(target: PrepareTarget): string {
 function keyConflict(key: TrailKeyState, trailArn: string): string | undefined {
   const unusable = keyUnusable(key);
   if (unusable) return unusable;
+  // A key whose policy this account cannot read (another account's) is the user's word: not a conflict.
+  if (key.policyUnreadable) return undefined;
   const problems = cloudTrailKeyPolicyProblems(key.policy, trailArn);
   if (problems.length === 0) return undefined;
   return `the policy of KMS key ${key.arn ?? key.keyId} does not let CloudTrail encrypt (${problems.join('; ')}); garrison does not rewrite key policies: add the statements of "Configure AWS KMS key policies for CloudTrail"`;

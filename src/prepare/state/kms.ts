@@ -6,7 +6,7 @@ import {
   KMSClient,
 } from '@aws-sdk/client-kms';
 import type { AwsClients } from '../../aws/clients.js';
-import { awsErrorName } from './observe.js';
+import { awsErrorName, describeAwsFailure } from './observe.js';
 
 /** What the audit and `prepare apply` need to know about the KMS key of a trail. */
 export interface TrailKeyState {
@@ -21,6 +21,8 @@ export interface TrailKeyState {
   rotation?: boolean;
   /** The default key policy (JSON text). */
   policy?: string;
+  /** Why the policy could not be read (a key of another account answers DescribeKey but not GetKeyPolicy). */
+  policyUnreadable?: string;
 }
 
 /** The region a key ARN or alias ARN names (a bare id or alias lives in `fallback`). */
@@ -44,7 +46,13 @@ export async function readTrailKey(
   }
   const arn = meta.KeyMetadata?.Arn ?? keyId;
   const [policy, rotation] = await Promise.all([
-    kms.send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: 'default' })),
+    kms
+      .send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: 'default' }))
+      .then((answer) => ({ text: answer.Policy, unreadable: undefined }))
+      .catch((error: unknown) => {
+        if (!/AccessDenied/.test(awsErrorName(error))) throw error;
+        return { text: undefined, unreadable: describeAwsFailure(error, 'kms:GetKeyPolicy') };
+      }),
     kms.send(new GetKeyRotationStatusCommand({ KeyId: arn })).catch(() => undefined),
   ]);
   return {
@@ -54,7 +62,8 @@ export async function readTrailKey(
     ...(meta.KeyMetadata?.KeyState ? { keyState: meta.KeyMetadata.KeyState } : {}),
     ...(meta.KeyMetadata?.KeyManager ? { manager: meta.KeyMetadata.KeyManager } : {}),
     ...(rotation ? { rotation: rotation.KeyRotationEnabled === true } : {}),
-    ...(policy.Policy ? { policy: policy.Policy } : {}),
+    ...(policy.text ? { policy: policy.text } : {}),
+    ...(policy.unreadable ? { policyUnreadable: policy.unreadable } : {}),
   };
 }
 

@@ -17,6 +17,12 @@ export function trailKeyVerdict(snapshot: AccountSnapshot, trail: TrailState): K
   const key = observed.value;
   const unusable = keyUnusable(key);
   if (unusable) return { ok: false, detail: `trail ${trail.name}: ${unusable}` };
+  if (key.policyUnreadable)
+    return {
+      ok: false,
+      error: true,
+      detail: `trail ${trail.name}: the policy of KMS key ${key.arn ?? keyId} cannot be read from this account (${key.policyUnreadable}); check it in the key's own account`,
+    };
   const problems = cloudTrailKeyPolicyProblems(key.policy, trail.arn);
   if (problems.length > 0)
     return {

@@ -87,5 +87,12 @@ describe('check cloudtrail-kms-encryption', () => {
     assert.match(outcome?.detail ?? '', /access denied/);
     const [unread] = check.run(snapshot(undefined));
     assert.equal(unread?.status, 'error');
+    const central = key({ policy: undefined, policyUnreadable: 'kms:GetKeyPolicy: access denied' });
+    const [elsewhere] = check.run(snapshot(central));
+    assert.equal(elsewhere?.status, 'error');
+    assert.match(
+      elsewhere?.detail ?? '',
+      /cannot be read from this account .*check it in the key's own account/,
+    );
   });
 });
