@@ -34,7 +34,7 @@ import {
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsClients } from '../src/aws/clients.js';
-import { cloudTrailKeyPolicy } from '../src/prepare/apply/trail-key.js';
+import { cloudTrailKeyPolicy } from '../src/prepare/apply/trail-key-policy.js';
 import { CIS_METRIC_FILTERS, CIS_METRIC_NAMESPACE } from '../src/prepare/cis/patterns.js';
 
 const HOME = 'us-east-1';

@@ -6,7 +6,8 @@ import type { TrailState } from '../state/trails.js';
 import { preparePolicy } from './policy.js';
 import { type PrepareTarget, prepareSettings } from './settings.js';
 import { trailGaps } from './trail.js';
-import { cloudTrailKeyPolicy, trailKeyFor, trailKeyGaps } from './trail-key.js';
+import { trailKeyFor, trailKeyGaps } from './trail-key.js';
+import { cloudTrailKeyPolicy } from './trail-key-policy.js';
 
 const ACCOUNT = '123456789012';
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/garrison`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cloudTrailKeyPolicy } from '../apply/trail-key.js';
+import { cloudTrailKeyPolicy } from '../apply/trail-key-policy.js';
 import { cloudTrailKeyPolicyProblems } from './key-policy.js';
 
 const ACCOUNT = '111122223333';

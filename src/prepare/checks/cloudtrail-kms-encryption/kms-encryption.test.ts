@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cloudTrailKeyPolicy } from '../../apply/trail-key.js';
+import { cloudTrailKeyPolicy } from '../../apply/trail-key-policy.js';
 import type { TrailKeyState } from '../../state/kms.js';
 import type { Observed } from '../../state/observe.js';
 import type { AccountSnapshot } from '../../state/snapshot.js';
