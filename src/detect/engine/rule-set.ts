@@ -3,6 +3,7 @@ import { GarrisonError } from '../../errors.js';
 import type { CloudTrailRecord } from '../../trail/record.js';
 import { loadPack } from '../pack.js';
 import { type PackDetection, sigmaRuleText } from '../rules/define.js';
+import type { DetectionMeta } from '../rules/metadata.js';
 import { exampleEvents } from '../sigma/example-events.js';
 import { sigmaFiles } from '../sigma/load.js';
 import { compileSigmaRule, type SigmaRule } from '../sigma/rule.js';
@@ -26,29 +27,7 @@ export interface RuleSelection {
 /** An engine rule from a built-in detection folder. */
 export function packRule(detection: PackDetection): EngineRule {
   const { meta } = detection;
-  const info: RuleInfo = {
-    id: meta.id,
-    title: meta.title,
-    description: meta.description,
-    severity: meta.severity,
-    mitre: meta.mitre,
-    stratus: meta.stratus,
-    guardduty: meta.guardduty,
-    cis: meta.cis,
-    falsePositives: meta.falsePositives,
-    playbook: meta.playbook,
-    tags: [
-      'pack',
-      ...(meta.cis.length ? ['cis'] : []),
-      ...(meta.stratus.length ? ['stratus'] : []),
-      ...(meta.guardduty.length ? ['guardduty'] : []),
-    ],
-    references: meta.references,
-    origin: 'pack',
-    file: detection.file,
-    name: meta.id,
-    logic: detection.predicate ? 'predicate' : 'sigma',
-  };
+  const info = packInfo(meta, detection.file, detection.predicate ? 'predicate' : 'sigma');
   const examples = { positive: detection.positive, negative: detection.negative };
   if (detection.predicate) {
     const predicate = detection.predicate;
@@ -118,7 +97,11 @@ export function sigmaRule(rule: SigmaRule, text: string): EngineRule {
 
 /** The metadata of a stateful detection, as a rule's. */
 export function statefulInfo(detection: StatefulDetection, file: string): RuleInfo {
-  const { meta } = detection;
+  return packInfo(detection.meta, file, 'stateful');
+}
+
+/** A built-in detection's metadata as the engine shows it; tags say where it comes from and what it maps to. */
+function packInfo(meta: DetectionMeta, file: string, logic: 'predicate' | 'sigma' | 'stateful'): RuleInfo {
   return {
     id: meta.id,
     title: meta.title,
@@ -132,7 +115,8 @@ export function statefulInfo(detection: StatefulDetection, file: string): RuleIn
     playbook: meta.playbook,
     tags: [
       'pack',
-      'stateful',
+      ...(logic === 'stateful' ? ['stateful'] : []),
+      ...(meta.cis.length ? ['cis'] : []),
       ...(meta.stratus.length ? ['stratus'] : []),
       ...(meta.guardduty.length ? ['guardduty'] : []),
     ],
@@ -140,7 +124,7 @@ export function statefulInfo(detection: StatefulDetection, file: string): RuleIn
     origin: 'pack',
     file,
     name: meta.id,
-    logic: 'stateful',
+    logic,
   };
 }
 
