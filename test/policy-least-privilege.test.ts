@@ -1,70 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  IAMClient,
-  PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { AwsClients } from '../src/aws/clients.js';
 import { CaseStore } from '../src/cases/store.js';
 import { playbooks } from '../src/respond/playbooks/index.js';
-import { derivePolicy, type IamPolicyDocument, playbooksNamed } from '../src/respond/playbooks/policy.js';
+import { derivePolicy, playbooksNamed } from '../src/respond/playbooks/policy.js';
 import { resolveTargets } from '../src/respond/playbooks/targets.js';
 import { release } from '../src/respond/runner/release.js';
 import { runPlaybook } from '../src/respond/runner/run-playbook.js';
 import { buildEc2Lab, buildPublicBucketLab, buildUserLab } from './helpers/contain-env.js';
+import { userHolding } from './helpers/least-privilege.js';
 import { motoSkipReason, useMoto } from './helpers/moto.js';
-
-/** AwsClients acting as one IAM user of the emulator (its own access key), not the default chain. */
-class ActingAs extends AwsClients {
-  constructor(
-    endpointUrl: string,
-    private readonly key: { accessKeyId: string; secretAccessKey: string },
-  ) {
-    super({ endpointUrl, region: 'us-east-1', maxAttempts: 2 });
-  }
-  override credentials(): AwsCredentialIdentityProvider {
-    return async () => this.key;
-  }
-}
-
-/**
- * moto 5.2 authorises S3's public-access-block calls under the wrong action: its action map keys them
- * "public_access_block" while the query string says "publicAccessBlock", so GET falls back to
- * s3:ListBucket, PUT to s3:CreateBucket and DELETE to s3:DeleteBucket. The policy garrison prints keeps
- * AWS's names (s3:GetBucketPublicAccessBlock, s3:PutBucketPublicAccessBlock, which covers delete);
- * the test adds moto's stand-ins beside exactly those two, and nothing else.
- */
-const MOTO_ALIASES: Record<string, string[]> = {
-  's3:GetBucketPublicAccessBlock': ['s3:ListBucket'],
-  's3:PutBucketPublicAccessBlock': ['s3:CreateBucket', 's3:DeleteBucket'],
-};
-
-async function responder(admin: AwsClients, endpoint: string, name: string, awsPolicy: IamPolicyDocument) {
-  const policy = {
-    ...awsPolicy,
-    Statement: awsPolicy.Statement.map((s) => ({
-      ...s,
-      Action: s.Action.flatMap((a) => [a, ...(MOTO_ALIASES[a] ?? [])]),
-    })),
-  };
-  const iam = admin.client(IAMClient);
-  await iam.send(new CreateUserCommand({ UserName: name }));
-  await iam.send(
-    new PutUserPolicyCommand({
-      UserName: name,
-      PolicyName: 'garrison',
-      PolicyDocument: JSON.stringify(policy),
-    }),
-  );
-  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey;
-  return new ActingAs(endpoint, {
-    accessKeyId: key?.AccessKeyId ?? '',
-    secretAccessKey: key?.SecretAccessKey ?? '',
-  });
-}
 
 describe('garrison policy is enough: every playbook under IAM enforcement', { skip: motoSkipReason }, () => {
   const moto = useMoto();
@@ -87,7 +31,12 @@ describe('garrison policy is enough: every playbook under IAM enforcement', { sk
     const ec2Lab = await buildEc2Lab(admin, 1);
     const userLab = await buildUserLab(admin, 'mallory');
     const bucketLab = await buildPublicBucketLab(admin);
-    const acting = await responder(admin, moto.endpoint, 'responder', derivePolicy(playbooksNamed(['all'])));
+    const acting = await userHolding(
+      admin,
+      moto.endpoint,
+      'responder',
+      derivePolicy(playbooksNamed(['all'])),
+    );
     const store = CaseStore.open(':memory:');
     const caseId = store.cases.create({ title: 'least privilege' }).id;
     await moto.emulator.enforceIam(true);
@@ -132,7 +81,7 @@ describe('garrison policy is enough: every playbook under IAM enforcement', { sk
     const lab = await buildUserLab(admin, 'eve');
     const policy = derivePolicy(playbooksNamed(['iam-user']));
     for (const s of policy.Statement) s.Action = s.Action.filter((a) => a !== 'iam:UpdateAccessKey');
-    const acting = await responder(admin, moto.endpoint, 'half-responder', policy);
+    const acting = await userHolding(admin, moto.endpoint, 'half-responder', policy);
     const store = CaseStore.open(':memory:');
     const caseId = store.cases.create({ title: 'missing action' }).id;
     await moto.emulator.enforceIam(true);
