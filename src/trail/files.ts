@@ -59,6 +59,7 @@ function fileBlob(path: string, size: number): Blob {
   return {
     location: path,
     size,
+    path,
     load: () => readFile(path),
     open: () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
   };

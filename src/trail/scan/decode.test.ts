@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { delivered, makeRecords, ndjson } from '../../../test/helpers/trail-data.js';
-import { type BlobStats, decodeBlob, decodeStream, isDigestName } from './decode.js';
+import { type BlobStats, decodeBlob, decodeStream, isDigestName, outputChunk } from './decode.js';
 import type { RecordMatcher, ScanEvent } from './types.js';
 
 /** Matches every valid record: nothing is skipped, so every record is validated. */
@@ -99,6 +99,27 @@ describe('decoding every layout', () => {
       r.matches.map((m) => m.value),
       ids,
     );
+  });
+
+  it('sizes the output by the gzip trailer, and a trailer that lies or names one member only changes nothing', async () => {
+    const whole = gzipSync(delivered(records));
+    assert.equal(outputChunk(whole, 1 << 26), 64 * 1024, "small files: zlib's usual chunk");
+    const trailer = Buffer.alloc(40);
+    trailer.writeUInt32LE(1_000_000, 36);
+    assert.equal(outputChunk(trailer, 1 << 26), 1_000_001);
+    assert.equal(outputChunk(trailer, 500_000), 500_001, 'never above the streaming threshold');
+    assert.equal(outputChunk(Buffer.alloc(5), 1 << 26), 64 * 1024);
+    const lying = Buffer.from(whole);
+    lying.writeUInt32LE(3, lying.length - 4); // ISIZE says 3 bytes: zlib's CRC/size check rejects it...
+    const r = await decode(lying);
+    assert.equal(r.rejected.length, 1, 'a wrong ISIZE is a damaged file, as before');
+    // ...while two members (the trailer of the last one only covers it) read whole.
+    const members = Buffer.concat([
+      gzipSync(delivered(records.slice(0, 6))),
+      gzipSync(delivered(records.slice(6))),
+    ]);
+    const both = await decode(members);
+    assert.equal(both.stats.records, 12);
   });
 });
 

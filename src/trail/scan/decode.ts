@@ -16,6 +16,8 @@ export const STREAM_THRESHOLD = 64 * 1024 * 1024;
 const STREAM_SLICE = 1024 * 1024;
 
 export interface BlobStats {
+  /** Raw bytes read, when the worker read the blob itself (a local file). */
+  bytesIn?: number;
   bytesOut: number;
   records: number;
   /** Why the blob was passed over as a whole (a digest file). */
@@ -60,7 +62,7 @@ export async function decodeBlob(
   let cutOff: string | undefined;
   if (isGzip(bytes)) {
     try {
-      text = gunzipSync(bytes, { maxOutputLength: threshold });
+      text = gunzipSync(bytes, { maxOutputLength: threshold, chunkSize: outputChunk(bytes, threshold) });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
         return decodeStream(slices(bytes), location, matcher, emit);
@@ -83,6 +85,21 @@ export async function decodeBlob(
   reader.push(text);
   reader.end(cutOff);
   return stats(reader);
+}
+
+const MIN_CHUNK = 64 * 1024;
+
+/**
+ * zlib's output chunk for a whole gzip blob: its trailer's ISIZE (the decompressed size, mod 2^32,
+ * of the last member) plus one, so a single-member file inflates into one buffer, with no copying
+ * of chunks into a concatenated result (about a fifth of gunzip's time). A wrong or partial ISIZE
+ * (a damaged file, several members) only costs the usual chunking; the answer is the same.
+ */
+export function outputChunk(bytes: Uint8Array, threshold: number): number {
+  if (bytes.length < 18) return MIN_CHUNK;
+  const at = bytes.length - 4;
+  const isize = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+  return Math.max(MIN_CHUNK, Math.min(isize, threshold) + 1);
 }
 
 /** What a damaged gzip stream yields before the damage. */

@@ -155,11 +155,11 @@ export function scanDelivered(buf: Buffer, from: number, sifter: RecordSifter): 
   const mustVerify = sifter.needles !== undefined || sifter.matcher.mightMatch !== undefined;
   if (sifter.needles) {
     for (const needle of sifter.needles) {
-      let hit = buf.indexOf(needle, from);
+      let hit = needle.find(buf, from);
       while (hit >= 0) {
         const index = recordAt(hit, count);
         flags[index]! |= CANDIDATE;
-        hit = buf.indexOf(needle, starts[index + 1]!);
+        hit = needle.find(buf, starts[index + 1]!);
       }
     }
   } else flags.fill(CANDIDATE, 0, count);

@@ -1,10 +1,13 @@
 import type { BlobStats } from './decode.js';
 import type { MatcherSpec, ScanEvent } from './types.js';
 
-/** What the main thread tells a scan worker. A blob without bytes arrives as chunks, then 'end'. */
+/**
+ * What the main thread tells a scan worker. A blob with a path is a local file the worker reads; one
+ * with neither bytes nor path arrives as chunks, then 'end'.
+ */
 export type ToWorker =
   | { type: 'init'; spec: MatcherSpec }
-  | { type: 'blob'; id: number; location: string; bytes?: Uint8Array }
+  | { type: 'blob'; id: number; location: string; bytes?: Uint8Array; path?: string }
   | { type: 'chunk'; id: number; bytes: Uint8Array }
   | { type: 'end'; id: number; error?: string };
 

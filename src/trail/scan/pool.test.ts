@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { delivered, makeRecords, ndjson } from '../../../test/helpers/trail-data.js';
@@ -117,6 +120,25 @@ describe('scanBlobs: the worker pool', () => {
     assert.match(summary.errors.find((e) => e.location === 'gone.json')!.reason, /unreadable: EACCES/);
     assert.ok(events.some((e) => e.kind === 'blob-skipped'));
     assert.equal(summary.matched, files[0]!.length);
+  });
+
+  it('lets the workers read local files, and counts one that vanished after listing as unreadable', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'garrison-pool-'));
+    try {
+      const present = join(dir, 'present.json.gz');
+      await writeFile(present, gzipSync(delivered(files[1]!)));
+      const vanished = join(dir, 'vanished.json');
+      const local = (path: string): Blob => ({ location: path, path, size: 100, load: () => readFile(path) });
+      const { summary } = await collect([local(present), local(vanished)], testMatcher());
+      assert.equal(summary.files, 2);
+      assert.equal(summary.matched, files[1]!.length);
+      assert.equal(summary.bytesIn, (await stat(present)).size, 'bytes read as the worker found them');
+      assert.equal(summary.errors.length, 1);
+      assert.equal(summary.errors[0]!.location, vanished);
+      assert.match(summary.errors[0]!.reason, /^unreadable: .*ENOENT/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops at the first rejection in strict mode', async () => {

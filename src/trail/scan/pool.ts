@@ -123,7 +123,14 @@ async function* run(
       inflight.delete(message.id);
       assigned[worker]!--;
       if (blob.streamed) tally.streamingBytes -= blob.bytesIn;
-      push(tally.blobDone(blob.location, blob.bytesIn, message.stats, message.aggregate));
+      push(
+        tally.blobDone(
+          blob.location,
+          message.stats.bytesIn ?? blob.bytesIn,
+          message.stats,
+          message.aggregate,
+        ),
+      );
       progress();
       feederWake.notify();
       consumerWake.notify();
@@ -202,7 +209,10 @@ async function* run(
         const id = nextId++;
         assigned[worker]!++;
         if (blob.open && (blob.size === undefined || blob.size > LOAD_LIMIT)) void stream(worker, id, blob);
-        else {
+        else if (blob.path !== undefined) {
+          inflight.set(id, { worker, location: blob.location, bytesIn: 0, credits: 0 });
+          post(worker, { type: 'blob', id, location: blob.location, path: blob.path });
+        } else {
           pendingLoads++;
           void load(worker, id, blob);
         }

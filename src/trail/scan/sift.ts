@@ -1,6 +1,7 @@
 import { describeError } from '../../errors.js';
 import { checkRecord } from '../record.js';
-import { BytePeek, textBytes } from './peek.js';
+import { finderFor, type NeedleFinder } from './needle.js';
+import { BytePeek } from './peek.js';
 import type { RecordMatcher, ScanEvent } from './types.js';
 
 export type Emit = (event: ScanEvent) => void;
@@ -20,7 +21,7 @@ export type Sifted = 'skipped' | 'checked' | 'unparsable';
  * matcher's peek, then JSON.parse + checkRecord + match. One per blob; reuses its peek.
  */
 export class RecordSifter {
-  readonly needles: Buffer[] | undefined;
+  readonly needles: NeedleFinder[] | undefined;
   private readonly peek = new BytePeek(Buffer.alloc(0));
   lastParseError = '';
 
@@ -32,7 +33,7 @@ export class RecordSifter {
     const needles = matcher.needles;
     this.needles =
       needles && needles.length > 0 && needles.length <= MAX_NEEDLES
-        ? needles.map((n) => textBytes(n))
+        ? needles.map((n) => finderFor(n))
         : undefined;
   }
 
@@ -40,7 +41,7 @@ export class RecordSifter {
   lacksNeedles(buf: Buffer, start: number, end: number): boolean {
     if (!this.needles) return false;
     const view = buf.subarray(start, end);
-    for (const needle of this.needles) if (view.indexOf(needle) >= 0) return false;
+    for (const needle of this.needles) if (needle.find(view) >= 0) return false;
     return true;
   }
 

@@ -19,6 +19,11 @@ export interface Blob {
    * large or of unknown size (stdin), so memory stays bounded whatever the input size.
    */
   open?(): AsyncIterable<Uint8Array>;
+  /**
+   * Optional: the blob is this local regular file, which a scan worker may read by itself (saves
+   * the main thread a read and a hand-over per file). Errors are the same as load()'s.
+   */
+  path?: string;
   /** Optional: why this blob cannot be read at all (found while listing): it is rejected without loading. */
   unreadable?: string;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { describeError } from '../../errors.js';
 import { type BlobStats, decodeBlob, decodeStream } from './decode.js';
@@ -53,7 +54,12 @@ class ChunkQueue implements AsyncIterable<Uint8Array> {
   }
 }
 
-async function scanOne(id: number, location: string, bytes: Uint8Array | undefined): Promise<void> {
+async function scanOne(
+  id: number,
+  location: string,
+  given: Uint8Array | undefined,
+  path?: string,
+): Promise<void> {
   let batch: ScanEvent[] = [];
   const flush = () => {
     if (batch.length > 0) post({ type: 'events', id, events: batch });
@@ -66,7 +72,8 @@ async function scanOne(id: number, location: string, bytes: Uint8Array | undefin
   const m = matcher!;
   let stats: BlobStats;
   try {
-    if (bytes) stats = await decodeBlob(bytes, location, m, emit);
+    const bytes = path !== undefined ? readFileSync(path) : given;
+    if (bytes) stats = { ...(await decodeBlob(bytes, location, m, emit)), bytesIn: bytes.byteLength };
     else stats = await decodeStream(streams.get(id)!, location, m, emit);
   } catch (error) {
     if (error instanceof MatcherError) throw error;
@@ -119,9 +126,9 @@ port.on('message', (message: ToWorker) => {
       }
     });
   } else if (message.type === 'blob') {
-    if (!message.bytes) streams.set(message.id, new ChunkQueue(message.id));
+    if (!message.bytes && message.path === undefined) streams.set(message.id, new ChunkQueue(message.id));
     queue = queue.then(() =>
-      scanOne(message.id, message.location, message.bytes).catch((error) => {
+      scanOne(message.id, message.location, message.bytes, message.path).catch((error) => {
         post({ type: 'fatal', message: describeError(error) });
       }),
     );
