@@ -27,11 +27,11 @@ let flags = new Uint8Array(4096);
 const CANDIDATE = 1;
 const BALANCED = 2;
 
+/** Byte by byte: for patterns this short, cheaper than a native call. */
 function startsWith(buf: Buffer, pattern: Buffer, at: number): boolean {
-  return (
-    at + pattern.length <= buf.length &&
-    buf.compare(pattern, 0, pattern.length, at, at + pattern.length) === 0
-  );
+  if (at < 0 || at + pattern.length > buf.length) return false;
+  for (let i = 0; i < pattern.length; i++) if (buf[at + i] !== pattern[i]) return false;
+  return true;
 }
 
 function isSpace(byte: number | undefined): boolean {
@@ -82,7 +82,7 @@ function eventTimes(buf: Buffer, from: number, to: number): number {
   let found = 0;
   let at = buf.indexOf(TIME, from);
   while (at >= 0 && at < to) {
-    if (at >= EVENT.length && buf.compare(EVENT, 0, EVENT.length, at - EVENT.length, at) === 0) found++;
+    if (startsWith(buf, EVENT, at - EVENT.length)) found++;
     at = buf.indexOf(TIME, at + TIME.length);
   }
   return found;

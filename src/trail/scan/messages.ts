@@ -16,5 +16,5 @@ export type ToMain =
   | { type: 'ready' }
   | { type: 'events'; id: number; events: ScanEvent[] }
   | { type: 'credit'; id: number }
-  | { type: 'done'; id: number; stats: BlobStats; aggregate?: unknown }
+  | { type: 'done'; id: number; stats: BlobStats; aggregate?: unknown; events: ScanEvent[] }
   | { type: 'fatal'; message: string };

@@ -119,6 +119,7 @@ async function* run(
       progress();
       feederWake.notify();
     } else if (message.type === 'done') {
+      for (const event of message.events) push(event);
       const blob = inflight.get(message.id)!;
       inflight.delete(message.id);
       assigned[worker]!--;

@@ -82,8 +82,8 @@ async function scanOne(
   } finally {
     streams.delete(id);
   }
-  flush();
-  post({ type: 'done', id, stats, aggregate: m.endOfBlob?.(location) });
+  // The last events ride with 'done': one message per blob, not two.
+  post({ type: 'done', id, stats, aggregate: m.endOfBlob?.(location), events: batch });
 }
 
 class MatcherError extends Error {}
