@@ -1,4 +1,5 @@
 import type { CloudTrailRecord } from '../../trail/record.js';
+import { BytePeek } from '../../trail/scan/peek.js';
 import type { RecordPeek } from '../../trail/scan/types.js';
 import type { EngineRule } from './detection.js';
 
@@ -47,7 +48,7 @@ export class RuleIndex {
 
   /** False when no rule can match the raw record: it is then never parsed. */
   mightMatch(raw: RecordPeek): boolean {
-    const peek = memoized(raw);
+    const peek = raw instanceof BytePeek ? raw : memoized(raw);
     for (const rule of this.everywhere) if (!rule.rawTest || rule.rawTest(peek)) return true;
     for (const name of peek.strings('eventName')) {
       const indexed = this.byEventName.get(name.toLowerCase());

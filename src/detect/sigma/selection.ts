@@ -1,3 +1,4 @@
+import { BytePeek } from '../../trail/scan/peek.js';
 import type { RecordPeek } from '../../trail/scan/types.js';
 import { compileFieldCondition, type FieldCondition } from './field-condition.js';
 import { SigmaRuleError } from './rule-error.js';
@@ -34,7 +35,10 @@ function mapSelection(map: Record<string, unknown>): Selection {
     const key = lastSegment(c.field as string);
     const test = c.peekTest as (texts: readonly string[]) => boolean;
     const raw = c.rawTexts;
-    if (raw) return (peek: RecordPeek) => raw.some((t) => peek.contains(t)) && test(peek.strings(key));
+    // A BytePeek reads all keys in one pass: its strings are cheaper than another byte search.
+    if (raw)
+      return (peek: RecordPeek) =>
+        (peek instanceof BytePeek || raw.some((t) => peek.contains(t))) && test(peek.strings(key));
     return (peek: RecordPeek) => test(peek.strings(key));
   });
   return {

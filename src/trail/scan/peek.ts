@@ -1,3 +1,4 @@
+import { decodeString, StringPairs } from './peek-pairs.js';
 import type { RecordPeek } from './types.js';
 
 const QUOTE = 0x22;
@@ -13,6 +14,19 @@ export function textBytes(text: string): Buffer {
     bytes = Buffer.from(text, 'utf8');
     if (encoded.size > 10_000) encoded.clear();
     encoded.set(text, bytes);
+  }
+  return bytes;
+}
+
+const keys = new Map<string, Buffer>();
+
+/** A key's bytes as JSON writes them between its quotes, cached. */
+function keyBytes(key: string): Buffer {
+  let bytes = keys.get(key);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(key).slice(1, -1), 'utf8');
+    if (keys.size > 10_000) keys.clear();
+    keys.set(key, bytes);
   }
   return bytes;
 }
@@ -39,9 +53,15 @@ export function stringEnd(buf: Uint8Array, from: number, end: number): number {
  * A RecordPeek over one record's raw JSON bytes, `buf[start, end)`, without parsing it. Keys are
  * found as `"key"` followed by optional whitespace and a colon, so pretty-printed JSON works too.
  * Over-approximates (a key nested anywhere in the record counts), never misses a plain key.
+ * The first `strings` call reads every key of the record in one pass; answers are kept until reset.
  */
 export class BytePeek implements RecordPeek {
   private view: Buffer;
+  private readonly pairs = new StringPairs();
+  /** 0: the pairs are not read yet; 1: read; -1: unreadable (searched key by key). */
+  private paired = 0;
+  private readonly seen = new Map<string, string[]>();
+  private readonly found = new Map<string, boolean>();
 
   constructor(buf: Buffer, start = 0, end = buf.length) {
     this.view = buf.subarray(start, end);
@@ -50,47 +70,53 @@ export class BytePeek implements RecordPeek {
   /** Points this peek at another record (peeks are reused: one per scan, not per record). */
   reset(buf: Buffer, start: number, end: number): this {
     this.view = buf.subarray(start, end);
+    this.paired = 0;
+    if (this.seen.size) this.seen.clear();
+    if (this.found.size) this.found.clear();
     return this;
   }
 
   contains(text: string): boolean {
-    return this.view.indexOf(textBytes(text)) >= 0;
-  }
-
-  strings(key: string): string[] {
-    const view = this.view;
-    const end = view.length;
-    const pattern = textBytes(JSON.stringify(key));
-    const found: string[] = [];
-    let at = view.indexOf(pattern);
-    while (at >= 0) {
-      let next = at + pattern.length;
-      while (isSpace(view[next])) next++;
-      if (view[next] === COLON) {
-        next++;
-        while (isSpace(view[next])) next++;
-        if (view[next] === QUOTE) {
-          const close = stringEnd(view, next + 1, end);
-          if (close < 0) break;
-          found.push(decodeString(view, next, close));
-          next = close + 1;
-        }
-      }
-      at = view.indexOf(pattern, next);
+    let found = this.found.get(text);
+    if (found === undefined) {
+      found = this.view.indexOf(textBytes(text)) >= 0;
+      this.found.set(text, found);
     }
     return found;
   }
+
+  strings(key: string): string[] {
+    let values = this.seen.get(key);
+    if (values) return values;
+    if (this.paired === 0) this.paired = this.pairs.read(this.view) ? 1 : -1;
+    values = this.paired > 0 ? this.pairs.values(this.view, keyBytes(key)) : searchStrings(this.view, key);
+    this.seen.set(key, values);
+    return values;
+  }
 }
 
-/** The value of the JSON string `buf[open..close]` (both quotes included), unescaped. */
-function decodeString(buf: Buffer, open: number, close: number): string {
-  if (buf.subarray(open + 1, close).indexOf(BACKSLASH) < 0) return buf.toString('utf8', open + 1, close);
-  try {
-    return JSON.parse(buf.toString('utf8', open, close + 1)) as string;
-  } catch {
-    // A malformed escape: keep the raw text, the record will be rejected when it is parsed.
-    return buf.toString('utf8', open + 1, close);
+/** The string values of `key` found with one byte search per occurrence: for records the pair reader refuses. */
+export function searchStrings(view: Buffer, key: string): string[] {
+  const end = view.length;
+  const pattern = textBytes(JSON.stringify(key));
+  const found: string[] = [];
+  let at = view.indexOf(pattern);
+  while (at >= 0) {
+    let next = at + pattern.length;
+    while (isSpace(view[next])) next++;
+    if (view[next] === COLON) {
+      next++;
+      while (isSpace(view[next])) next++;
+      if (view[next] === QUOTE) {
+        const close = stringEnd(view, next + 1, end);
+        if (close < 0) break;
+        found.push(decodeString(view, next, close));
+        next = close + 1;
+      }
+    }
+    at = view.indexOf(pattern, next);
   }
+  return found;
 }
 
 /** A RecordPeek over a record already parsed (for sources that yield objects, and for reference tests). */
