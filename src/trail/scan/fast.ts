@@ -149,8 +149,7 @@ export function scanDelivered(buf: Buffer, from: number, sifter: RecordSifter): 
   if (flags.length < count + 1) flags = new Uint8Array(count * 2);
   flags.fill(0, 0, count);
   // With needles, only the records holding one are candidates (each checked with its neighbours);
-  // without, every record is, and checking each one's balance covers the whole file.
-  // (When every record is parsed anyway, parsing is the check.)
+  // without, every record is, and checking each one (balance or parse) covers the whole file.
   const lookBack = sifter.needles ? LOOK_BACK : 0;
   const mustVerify = sifter.needles !== undefined || sifter.matcher.mightMatch !== undefined;
   if (sifter.needles) {
@@ -168,10 +167,15 @@ export function scanDelivered(buf: Buffer, from: number, sifter: RecordSifter): 
   const inner = new RecordSifter(sifter.matcher, sifter.location, (event) => events.push(event));
   for (let index = 0; index < count; index++) {
     if ((flags[index]! & CANDIDATE) === 0) continue;
-    if (mustVerify && !verify(buf, index, lookBack)) return 'fallback';
+    if (mustVerify && lookBack > 0 && !verify(buf, index, lookBack)) return 'fallback';
     const start = starts[index]!;
     const end = starts[index + 1]! - 1;
-    if (!inner.mightMatch(buf, start, end)) continue;
+    if (!inner.mightMatch(buf, start, end)) {
+      // Without needles every piece is checked: one the peek rules out by its balance, one it
+      // lets through by JSON.parse, which fails on anything but one whole value.
+      if (mustVerify && lookBack === 0 && !verify(buf, index, 0)) return 'fallback';
+      continue;
+    }
     if (inner.check(buf, start, end, index) === 'unparsable') return 'fallback';
   }
   return { records: count, events };
