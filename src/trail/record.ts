@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { copyRecord } from './record-shape.js';
 
 /**
  * A CloudTrail record as garrison reads it. Unknown fields are kept (the raw record is the
@@ -94,9 +95,15 @@ export interface Rejection {
 
 export type RecordCheck = { ok: true; record: CloudTrailRecord } | { ok: false; reason: string };
 
-/** Checks a parsed JSON value is a CloudTrail record; the reason names the first bad field. */
+/**
+ * Checks a parsed JSON value is a CloudTrail record; the reason names the first bad field. A
+ * hand-written check (record-shape.ts) vouches for most records; the schema decides the rest.
+ */
 export function checkRecord(value: unknown): RecordCheck {
-  const result = cloudTrailRecordSchema.safeParse(withEventTime(value));
+  const input = withEventTime(value);
+  const copied = copyRecord(input);
+  if (copied) return { ok: true, record: copied as CloudTrailRecord };
+  const result = cloudTrailRecordSchema.safeParse(input);
   if (result.success) return { ok: true, record: result.data as CloudTrailRecord };
   const issue = result.error.issues[0];
   const path = issue?.path.length ? issue.path.join('.') : 'record';
