@@ -44,6 +44,7 @@ export const accessDeniedBurst = defineStateful(
     mightMatch: (peek) =>
       peek.contains('"errorCode"') &&
       (peek.contains('AccessDenied') || peek.contains('UnauthorizedOperation')),
+    wants: (record) => isRefusal(record.errorCode),
     create(options = {}) {
       const principals = new BoundedMap<string, Denials>(options.maxKeys ?? DEFAULT_MAX_KEYS);
       return {

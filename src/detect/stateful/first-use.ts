@@ -59,6 +59,17 @@ function keyOf(record: CloudTrailRecord): string {
   return record.userIdentity?.principalId ?? principalOf(record);
 }
 
+/** Adds a record to the first-seen table (records made by an AWS service for the caller are not the caller's). */
+function noteRecord(table: FirstSeenTable, record: CloudTrailRecord): void {
+  if (record.userIdentity?.invokedBy) return;
+  table.note(
+    keyOf(record),
+    timeOf(record),
+    marksOf(record.sourceIPAddress, record.userAgent),
+    record.eventID,
+  );
+}
+
 /**
  * A principal's first use, within the hunted window, of a source IP or user agent it had not used
  * before (after at least MIN_HISTORY earlier calls), followed within an hour by a sensitive call
@@ -107,8 +118,22 @@ export const firstUseThenSensitiveCall = defineStateful(
         },
       };
     },
+    // With its baseline kept in the scan workers, only sensitive calls need to reach the detector.
+    wants: (record) => SENSITIVE.has(record.eventName) && !record.userIdentity?.invokedBy,
+    baseline(options = {}) {
+      let table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
+      return {
+        note: (record) => noteRecord(table, record),
+        drain() {
+          const aggregate = table.toAggregate();
+          table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
+          return aggregate;
+        },
+      };
+    },
     create(options = {}) {
       const table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
+      const absorbed = options.baselinesAbsorbed === true;
       const pending: CloudTrailRecord[] = [];
       return {
         id: ID,
@@ -116,12 +141,7 @@ export const firstUseThenSensitiveCall = defineStateful(
         absorb: (aggregate) => table.merge(aggregate),
         observe(record: CloudTrailRecord): StatefulHit[] {
           if (record.userIdentity?.invokedBy) return [];
-          table.note(
-            keyOf(record),
-            timeOf(record),
-            marksOf(record.sourceIPAddress, record.userAgent),
-            record.eventID,
-          );
+          if (!absorbed) noteRecord(table, record);
           if (SENSITIVE.has(record.eventName)) {
             pending.push(record);
             if (pending.length > MAX_PENDING) pending.shift();

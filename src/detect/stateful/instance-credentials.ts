@@ -50,6 +50,7 @@ export const instanceCredentialsUsedOutsideAws = defineStateful(
     eventNames: undefined,
     // Instance sessions carry the instance id after the role id in principalId ("AROA…:i-0abc…").
     mightMatch: (peek) => peek.contains(':i-'),
+    wants: (record) => instanceSessionOf(record) !== undefined,
     create(options = {}) {
       const sessions = new BoundedMap<string, Session>(options.maxKeys ?? DEFAULT_MAX_KEYS);
       const ranges = options.awsNetworks?.length ? awsNetworkList(options.awsNetworks).list : undefined;

@@ -57,6 +57,9 @@ export const massDeletion = defineStateful(
     mightMatch: (peek) =>
       (peek.contains('"Delete') || peek.contains('"Deregister')) &&
       peek.strings('eventName').some((n) => Object.hasOwn(DELETIONS, n) || OBJECT_DELETIONS.has(n)),
+    wants: (record) =>
+      !record.errorCode &&
+      (Object.hasOwn(DELETIONS, record.eventName) || OBJECT_DELETIONS.has(record.eventName)),
     create(options = {}) {
       const principals = new BoundedMap<string, Deletions>(options.maxKeys ?? DEFAULT_MAX_KEYS);
       return {

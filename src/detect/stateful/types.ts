@@ -43,6 +43,8 @@ export interface StatefulOptions {
   maxKeys?: number;
   /** CIDRs that count as AWS networks (e.g. EC2 ranges from ip-ranges.json) for the instance-credential check. */
   awsNetworks?: string[];
+  /** The baselines arrive through absorb() (built in scan workers), not from the records observed. */
+  baselinesAbsorbed?: boolean;
 }
 
 export interface StatefulDetection {
@@ -54,6 +56,23 @@ export interface StatefulDetection {
   create(options?: StatefulOptions): StatefulDetector;
   /** Optional: a raw-record collector for scan workers, whose aggregates the detector absorbs. */
   collector?(options?: StatefulOptions): StatefulCollector;
+  /**
+   * Optional: false when observe() certainly ignores this parsed record (changes no state, fires
+   * nothing), so a scan worker need not send it. Absent: every record may matter.
+   */
+  wants?(record: CloudTrailRecord): boolean;
+  /**
+   * Optional: keeps, in a scan worker, the baseline observe() would build from every parsed record
+   * (e.g. first-seen tables); the detector absorbs its drain() and, created with
+   * `baselinesAbsorbed`, then needs only the records `wants` takes.
+   */
+  baseline?(options?: StatefulOptions): StatefulBaseline;
+}
+
+/** A baseline kept in a scan worker over the records it parses (see StatefulDetection.baseline). */
+export interface StatefulBaseline {
+  note(record: CloudTrailRecord): void;
+  drain(): unknown;
 }
 
 /** Declares a stateful detection; its metadata is validated like a pack rule's (file and field on error). */
