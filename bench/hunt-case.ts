@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { HuntGathering } from '../src/detect/engine/hunt-gather.js';
 import { type HuntMatch, huntMatcherSpec } from '../src/detect/engine/matcher.js';
 import { loadDetections, type RuleSelection } from '../src/detect/engine/rule-set.js';
 import { StatefulRun } from '../src/detect/stateful/index.js';
@@ -12,7 +13,7 @@ import type { Dataset } from './dataset.js';
 /**
  * `garrison hunt` as the benchmark measures it: the scanner with the hunt matcher (the built-in
  * pack plus the 57 SigmaHQ CloudTrail rules from ../shared when present), hits grouped into
- * findings in the main thread. Two cases: with the stateful detections (which need most records
+ * findings in the workers and merged in the main thread. Two cases: with the stateful detections (which need most records
  * parsed and sent back) and without. List `huntCases` in bench/cases/index.ts to run them.
  */
 const SIGMAHQ = fileURLToPath(new URL('../../../shared/data/sigma-aws-cloudtrail/', import.meta.url));
@@ -29,21 +30,15 @@ async function huntOver(dataset: Dataset, workers: number, stateful: boolean, ex
     DEFAULT_WINDOW_MS,
   );
   const state = new StatefulRun(
-    {},
+    { baselinesAbsorbed: true },
     machines.map((m) => m.detection),
   );
-  const run = scanBlobs<HuntMatch>(fileBlobs([dataset.dir]), huntMatcherSpec(chosen), { workers });
-  let fired = 0;
-  for await (const event of run) {
-    if (event.kind !== 'match') continue;
-    if (event.value.hit) {
-      fired++;
-      grouper.add(event.value.hit);
-    }
-    if (event.value.state) for (const h of state.observe(event.value.state)) grouper.add(h);
-  }
-  for (const h of state.flush()) grouper.add(h);
-  const findings = grouper.findings().length;
+  const spec = huntMatcherSpec({ ...chosen, windowMs: grouper.windowMs });
+  const run = scanBlobs<HuntMatch>(fileBlobs([dataset.dir]), spec, { workers });
+  const gathering = new HuntGathering(grouper, state);
+  for await (const event of run) gathering.take(event);
+  const findings = gathering.findings().length;
+  const fired = gathering.matched;
   const { records, bytesOut, rejected } = run.summary;
   return {
     records,

@@ -7,9 +7,10 @@ import { stringify } from 'yaml';
 import { GarrisonError } from '../../errors.js';
 import { type CloudTrailRecord, checkRecord } from '../../trail/record.js';
 import { BytePeek } from '../../trail/scan/peek.js';
+import type { RecordMatcher } from '../../trail/scan/types.js';
 import { compileSigmaRule } from '../sigma/rule.js';
 import type { EngineRule } from './detection.js';
-import { createMatcher } from './matcher.js';
+import { createMatcher, type HuntAggregate } from './matcher.js';
 import { RuleIndex } from './rule-index.js';
 import { checkTokens, loadRules, selectRules, sigmaRule } from './rule-set.js';
 
@@ -103,6 +104,12 @@ describe('rule selection', () => {
   });
 });
 
+/** What the hunt matcher sends back at a blob's end. */
+function blobEnd(matcher: RecordMatcher): HuntAggregate {
+  assert.ok(matcher.endOfBlob);
+  return matcher.endOfBlob('t') as HuntAggregate;
+}
+
 describe('the hunt matcher over the pack and the SigmaHQ rules', {
   skip: haveSigmaHQ ? undefined : 'no shared SigmaHQ rules',
 }, () => {
@@ -121,15 +128,20 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
           true,
           `${rule.info.id}: prefilter rejected ${JSON.stringify(positive)}`,
         );
-        const hit = matcher.match(parsed.record, { source: 't', index: 0 })?.hit;
-        assert.ok(hit?.rules.includes(rule.info.id), `${rule.info.id} did not fire through the matcher`);
+        matcher.match(parsed.record, { source: 't', index: 0 });
+        const { hits, fired } = blobEnd(matcher);
+        assert.equal(fired, 1);
+        assert.ok(
+          hits.groups.some((g) => g[0] === rule.info.id),
+          `${rule.info.id} did not fire through the matcher`,
+        );
       }
     }
     assert.ok(checked > 80, `only ${checked} positives checked`);
   });
   it('reports the fields grouping needs', async () => {
     const matcher = await createMatcher({ builtin: false, ruleDirs: [SIGMAHQ] });
-    const hit = matcher.match(
+    const sent = matcher.match(
       record({
         eventSource: 'cloudtrail.amazonaws.com',
         eventName: 'StopLogging',
@@ -141,12 +153,23 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
         requestParameters: { name: 'main-trail' },
       }),
       { source: 't', index: 0 },
-    )?.hit;
-    assert.ok(hit);
-    assert.deepEqual(hit.rules, ['aws_cloudtrail_disable_logging']);
-    assert.equal(hit.principal, 'arn:aws:iam::111122223333:user/mallory');
-    assert.deepEqual(hit.resources, ['arn:aws:cloudtrail:eu-west-1:111122223333:trail/main-trail']);
-    assert.equal(hit.sourceIp, '203.0.113.66');
-    assert.equal(hit.eventId, 'ev-1');
+    );
+    assert.equal(sent, undefined, 'rule hits are grouped in the worker, not sent one by one');
+    const { hits, fired } = blobEnd(matcher);
+    assert.equal(fired, 1);
+    assert.equal(hits.groups.length, 1);
+    const [rule, principal, resource, , , count, accounts, regions, resources, ips, , names, , ids] =
+      hits.groups[0] ?? [];
+    assert.equal(rule, 'aws_cloudtrail_disable_logging');
+    assert.equal(principal, 'arn:aws:iam::111122223333:user/mallory');
+    assert.equal(resource, 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/main-trail');
+    assert.deepEqual(resources, [resource]);
+    assert.equal(count, 1);
+    assert.deepEqual(
+      [accounts, regions, ips, names, ids],
+      [['111122223333'], ['eu-west-1'], ['203.0.113.66'], ['cloudtrail:StopLogging'], ['ev-1']],
+    );
+    const next = blobEnd(matcher);
+    assert.deepEqual([next.fired, next.hits.groups.length], [0, 0], 'each blob starts afresh');
   });
 });

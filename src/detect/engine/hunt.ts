@@ -6,6 +6,7 @@ import { type ReadTrailOptions, readTrail, type TrailSummary } from '../../trail
 import { type StatefulOptions, StatefulRun } from '../stateful/index.js';
 import type { EngineRule, RuleInfo } from './detection.js';
 import { hitOf } from './hit.js';
+import { HuntGathering } from './hunt-gather.js';
 import { type HuntMatch, type HuntMatcherOptions, huntMatcherSpec } from './matcher.js';
 import { RuleIndex } from './rule-index.js';
 import { loadDetections } from './rule-set.js';
@@ -49,24 +50,18 @@ export async function hunt(sources: readonly string[], options: HuntOptions = {}
   if (rules.length + stateful.length === 0)
     throw new GarrisonError('usage', 'no rule left to run', { hint: 'check --only/--exclude' });
   const grouper = grouperFor([...rules, ...stateful], options.windowMinutes);
+  const statefulOptions = options.stateful ?? {};
   const state = new StatefulRun(
-    options.stateful ?? {},
+    { ...statefulOptions, baselinesAbsorbed: true },
     stateful.map((s) => s.detection),
   );
   const { selection: _s, windowMinutes: _w, stateful: _o, ...read } = options;
-  const run = readTrail<HuntMatch>(sources, { ...read, matcher: huntMatcherSpec(selection) });
-  let matched = 0;
-  for await (const event of run) {
-    if (event.kind !== 'match') continue;
-    const { hit, state: slim } = event.value;
-    if (hit) {
-      matched++;
-      grouper.add(hit);
-    }
-    if (slim) for (const h of state.observe(slim)) grouper.add(h);
-  }
-  for (const h of state.flush()) grouper.add(h);
-  const findings = grouper.findings();
+  const matcher = huntMatcherSpec({ ...selection, windowMs: grouper.windowMs, statefulOptions });
+  const run = readTrail<HuntMatch>(sources, { ...read, matcher });
+  const gathering = new HuntGathering(grouper, state);
+  for await (const event of run) gathering.take(event);
+  const findings = gathering.findings();
+  const matched = gathering.matched;
   const trail = run.summary;
   return {
     findings,

@@ -1,8 +1,9 @@
+import { HitGroups, type PartialGroups } from '../../findings/hit-groups.js';
 import type { CloudTrailRecord, RecordOrigin } from '../../trail/record.js';
 import type { MatcherSpec, RecordMatcher, RecordPeek } from '../../trail/scan/types.js';
 import { slimRecord } from '../stateful/index.js';
-import type { StatefulDetection } from '../stateful/types.js';
-import { type Hit, hitOf } from './hit.js';
+import type { StatefulDetection, StatefulOptions } from '../stateful/types.js';
+import { hitOf } from './hit.js';
 import { RuleIndex } from './rule-index.js';
 import { loadDetections, type RuleSelection } from './rule-set.js';
 
@@ -10,16 +11,29 @@ export interface HuntMatcherOptions extends RuleSelection {
   /** Only records at or after / at or before these times (epoch ms). */
   since?: number | undefined;
   until?: number | undefined;
+  /** The grouping window of the findings (default one hour): hits are grouped in the workers. */
+  windowMs?: number | undefined;
+  /** Options of the stateful detections whose baselines the workers keep (maxKeys). */
+  statefulOptions?: StatefulOptions | undefined;
 }
 
 /**
- * What a scan worker sends back for one record: the rules that fired on it, and the slim record
- * when a stateful detection wants to see it (stateful detections run in the main thread, over
- * the whole stream).
+ * What a scan worker sends back for one record: the slim record, when a stateful detection
+ * (run in the main thread, over the whole stream) wants to see it. Rule hits are not sent one by
+ * one: they are grouped in the worker and sent with the blob's end (HuntAggregate).
  */
 export interface HuntMatch {
-  hit?: Hit | undefined;
-  state?: CloudTrailRecord | undefined;
+  state: CloudTrailRecord;
+}
+
+/** What a scan worker sends back at the end of each blob. */
+export interface HuntAggregate {
+  /** Records on which at least one rule fired. */
+  fired: number;
+  /** The rule hits of the blob, grouped (FindingGrouper.absorb merges them). */
+  hits: PartialGroups;
+  /** Stateful baselines by detection id (StatefulRun.absorb merges them). */
+  baselines: Record<string, unknown>;
 }
 
 /**
@@ -39,15 +53,18 @@ export async function createMatcher(options: unknown): Promise<RecordMatcher<Hun
 export function matcherFor(
   index: RuleIndex,
   stateful: readonly StatefulDetection[] = [],
-  window: { since?: number | undefined; until?: number | undefined } = {},
+  options: Omit<HuntMatcherOptions, keyof RuleSelection> = {},
 ): RecordMatcher<HuntMatch> {
-  const { since, until } = window;
+  const { since, until } = options;
   const timed = since !== undefined || until !== undefined;
-  const statefulNames = stateful.every((d) => d.eventNames)
-    ? new Set(stateful.flatMap((d) => [...(d.eventNames ?? [])].map((n) => n.toLowerCase())))
-    : undefined;
-  const wantsState = (eventName: string) =>
-    stateful.length > 0 && (!statefulNames || statefulNames.has(eventName.toLowerCase()));
+  const groups = new HitGroups(options.windowMs);
+  const baselines = stateful.flatMap((d) =>
+    d.baseline ? [[d.meta.id, d.baseline(options.statefulOptions)] as const] : [],
+  );
+  const wants = stateful.map((d) => d.wants);
+  const wantsAll = wants.some((w) => w === undefined);
+  const wantsState = (record: CloudTrailRecord) => wantsAll || wants.some((w) => w?.(record));
+  let fired = 0;
   return {
     needles: stateful.length ? undefined : index.needles,
     mightMatch: (peek: RecordPeek) => index.mightMatch(peek) || stateful.some((d) => d.mightMatch(peek)),
@@ -56,10 +73,23 @@ export function matcherFor(
         const t = Date.parse(record.eventTime);
         if ((since !== undefined && t < since) || (until !== undefined && t > until)) return undefined;
       }
-      const fired = index.match(record);
-      const state = wantsState(record.eventName) ? slimRecord(record) : undefined;
-      if (!fired.length && !state) return undefined;
-      return { hit: fired.length ? hitOf(record, fired) : undefined, state };
+      const rules = index.match(record);
+      if (rules.length) {
+        fired++;
+        groups.add(hitOf(record, rules));
+      }
+      if (stateful.length === 0) return undefined;
+      for (const [, baseline] of baselines) baseline.note(record);
+      return wantsState(record) ? { state: slimRecord(record) } : undefined;
+    },
+    endOfBlob(): HuntAggregate {
+      const aggregate: HuntAggregate = {
+        fired,
+        hits: groups.drain(),
+        baselines: Object.fromEntries(baselines.map(([id, b]) => [id, b.drain()])),
+      };
+      fired = 0;
+      return aggregate;
     },
   };
 }
