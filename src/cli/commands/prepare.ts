@@ -1,117 +1,19 @@
 import { type Command, Option } from 'commander';
-import type { AwsClients } from '../../aws/clients.js';
 import { GarrisonError } from '../../errors.js';
-import { defaultTestEvents } from '../../prepare/alarm-test/default-events.js';
-import {
-  type AlarmFilterSet,
-  accountAlarmFilters,
-  builtinAlarmFilters,
-} from '../../prepare/alarm-test/filters.js';
-import { type AlarmTestInput, type EventVerdict, testAlarmFilters } from '../../prepare/alarm-test/run.js';
-import { alarmTestSummary, eventOutcome } from '../../prepare/alarm-test/summary.js';
-import { readTrailEvents } from '../../prepare/alarm-test/trail-events.js';
-import { auditReadiness } from '../../prepare/audit.js';
-import { accountTable, problems, regionTable, statusCounts } from '../../prepare/audit-table.js';
 import { checkCatalog, checkCatalogMarkdown } from '../../prepare/checks/catalog.js';
-import type { Rejection } from '../../trail/record.js';
 import { awsClients } from '../context.js';
-import { ExitCode, raiseExitCode } from '../exit.js';
-import { forTerminal, safeJson } from '../output/neutralise.js';
-import type { OutputSink } from '../output/sink.js';
-import { tableWriter } from '../output/table.js';
+import { raiseExitCode } from '../exit.js';
+import { safeJson } from '../output/neutralise.js';
 import { registerPrepareApply } from './prepare-apply.js';
+import { type AuditOptions, runAudit } from './prepare-audit.js';
+import { formatOption, lines, processIo } from './prepare-io.js';
+import { runTestFilters, type TestFiltersOptions } from './prepare-test-filters.js';
 
-/** Where the prepare commands write: stdout for results, stderr for the human summary. */
-export interface PrepareIo {
-  out(text: string): void;
-  err(text: string): void;
-  isTerminal: boolean;
-}
+export { type AuditOptions, runAudit } from './prepare-audit.js';
+export type { PrepareIo } from './prepare-io.js';
+export { runTestFilters, type TestFiltersOptions } from './prepare-test-filters.js';
 
-const processIo: PrepareIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  isTerminal: Boolean(process.stdout.isTTY),
-};
-
-const formatOption = () =>
-  new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices([
-    'table',
-    'json',
-  ]);
-
-function chosenFormat(format: string | undefined, io: PrepareIo): 'table' | 'json' {
-  if (format === 'table' || format === 'json') return format;
-  return io.isTerminal ? 'table' : 'json';
-}
-
-function lines(write: (text: string) => void, text: readonly string[]): void {
-  for (const line of text) write(`${forTerminal(line)}\n`);
-}
-
-export interface TestFiltersOptions {
-  builtin?: boolean;
-  format?: string;
-}
-
-/** `prepare test-filters`: the exit status it ends with (3 a test event misbehaved, 2 partial input). */
-export async function runTestFilters(
-  clients: AwsClients,
-  sources: string[],
-  options: TestFiltersOptions,
-  io: PrepareIo = processIo,
-): Promise<ExitCode> {
-  let set: AlarmFilterSet;
-  try {
-    set = options.builtin ? builtinAlarmFilters() : await accountAlarmFilters(clients);
-  } catch (error) {
-    if (error instanceof GarrisonError) throw error;
-    throw new GarrisonError('aws', `cannot read the account's metric filters: ${(error as Error).message}`, {
-      cause: error,
-      hint: 'use --builtin to test the built-in CIS filters without AWS',
-    });
-  }
-  let inputs: AlarmTestInput[];
-  let rejections: Rejection[] = [];
-  let notices: string[] = [];
-  if (sources.length === 0) {
-    ({ events: inputs, notices } = await defaultTestEvents());
-  } else {
-    ({ events: inputs, rejections, notices } = await readTrailEvents(sources, clients));
-  }
-  const report = testAlarmFilters(set.filters, inputs);
-  if (chosenFormat(options.format, io) === 'json') {
-    const summary = { events: report.events.length, silent: report.silent, failures: report.failures };
-    const { filters, events } = report;
-    io.out(`${safeJson({ origin: set.origin, note: set.note, filters, events, rejections, summary }, 2)}\n`);
-  } else {
-    const sink: OutputSink = {
-      isTerminal: io.isTerminal,
-      write: async (t) => io.out(t),
-      close: async () => {},
-    };
-    const table = tableWriter<EventVerdict>(sink, [
-      { header: 'event', width: 64, value: (e) => e.name },
-      { header: 'filters matched', width: 48, value: (e) => e.filters.join(', ') },
-      { header: 'result', value: eventOutcome },
-    ]);
-    for (const e of report.events) await table.write(e);
-    await table.end(undefined);
-  }
-  lines(io.err, [...notices, ...alarmTestSummary(set, report, rejections)]);
-  if (report.failures > 0) return ExitCode.findings;
-  if (rejections.length > 0 || report.filters.some((f) => f.error)) return ExitCode.partial;
-  return ExitCode.ok;
-}
-
-export interface AuditOptions {
-  format?: string;
-  failUnder?: number;
-  regions?: string[];
-  evidenceBucket?: string;
-  responderRole?: string;
-}
-
+/** --fail-under: a readiness score, a whole number from 0 to 100. */
 function percent(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n > 100) {
@@ -121,32 +23,6 @@ function percent(value: string): number {
     );
   }
   return n;
-}
-
-/** `prepare audit`: the exit status it ends with (3 below --fail-under, 2 some check could not be read). */
-export async function runAudit(
-  clients: AwsClients,
-  options: AuditOptions,
-  io: PrepareIo = processIo,
-): Promise<ExitCode> {
-  const { evidenceBucket, responderRole, regions } = options;
-  const report = await auditReadiness(clients, { regions, evidenceBucket, responderRole });
-  const counts = statusCounts(report);
-  if (chosenFormat(options.format, io) === 'json') {
-    io.out(`${safeJson({ score: report.score, checks: report.checks })}\n`);
-  } else {
-    lines(io.out, accountTable(report));
-    const regional = regionTable(report);
-    if (regional.length > 0) lines(io.out, ['', ...regional]);
-    lines(io.err, ['', ...problems(report)]);
-  }
-  const { accountId, regions: audited } = report.snapshot;
-  lines(io.err, [
-    `readiness score ${report.score}/100 for account ${accountId} over ${audited.length} region(s): ` +
-      `${counts.pass} pass, ${counts.fail} fail, ${counts.error} error, ${counts.not_applicable} not applicable`,
-  ]);
-  if (options.failUnder !== undefined && report.score < options.failUnder) return ExitCode.findings;
-  return counts.error > 0 ? ExitCode.partial : ExitCode.ok;
 }
 
 const AUDIT_HELP = `
