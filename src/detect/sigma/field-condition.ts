@@ -3,7 +3,10 @@ import { RE2JS } from 're2js';
 import { base64, base64Offsets, type EncodedValue, utf16, windash } from './encodings.js';
 import { hasWildcards, type MatchMode, parseWildcards, stringTest, unescapeSigma } from './pattern.js';
 import { allLeafTexts, textsOf, valuesAt } from './record-values.js';
+import { requiredLiteral, requiredLiterals } from './regex-literals.js';
 import { SigmaRuleError } from './rule-error.js';
+
+export { requiredLiteral } from './regex-literals.js';
 
 /** A value as written in a rule. */
 export type SigmaScalar = string | number | boolean | null;
@@ -290,44 +293,28 @@ function regexTest(key: string, value: SigmaScalar, flags: number): ValueTest {
       `invalid regular expression ${JSON.stringify(String(value))} in "${key}": ${String(error)}`,
     );
   }
-  const literal = requiredLiteral(String(value));
   const caseless = (flags & RE2JS.CASE_INSENSITIVE) !== 0;
-  const want = literal && caseless ? literal.toLowerCase() : literal;
-  const mayMatch = !want
+  const found = requiredLiterals(String(value));
+  const wants =
+    !found || (caseless && found.some((w) => !ASCII.test(w)))
+      ? undefined
+      : caseless
+        ? found.map((w) => w.toLowerCase())
+        : found;
+  const mayMatch = !wants
     ? () => true
     : caseless
-      ? // RE2 folds U+017F (long s) to s; toLowerCase already maps the Kelvin sign to k.
-        (text: string) => text.toLowerCase().replaceAll('\u017f', 's').includes(want)
-      : (text: string) => text.includes(want);
+      ? (text: string) => includesAny(text.toLowerCase().replaceAll('\u017f', 's'), wants)
+      : (text: string) => includesAny(text, wants);
   const test = (text: string) => mayMatch(text) && re.test(text);
   return (vals) => vals.some((v) => (typeof v === 'string' ? test(v) : textsOf(v).some(test)));
 }
 
-/**
- * A run of plain characters every match of the regular expression contains, or undefined when
- * that is not obvious: only patterns without alternation, groups, classes or escapes are read.
- * A plain substring search then rules most texts out before the automaton runs.
- */
-export function requiredLiteral(pattern: string): string | undefined {
-  if (/[|()[\]\\]/.test(pattern)) return undefined;
-  let best = '';
-  let run = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if ('.^$*+?{}'.includes(c)) {
-      // A quantifier that allows zero repetitions makes the character before it optional.
-      if ((c === '*' || c === '?' || c === '{') && run.length > 0) run = run.slice(0, -1);
-      if (run.length > best.length) best = run;
-      run = '';
-      if (c === '{') {
-        const close = pattern.indexOf('}', i);
-        if (close < 0) return undefined;
-        i = close;
-      }
-    } else run += c;
-  }
-  if (run.length > best.length) best = run;
-  return best.length >= 3 ? best : undefined;
+const ASCII = /^[\x20-\x7e]*$/;
+
+function includesAny(text: string, wants: readonly string[]): boolean {
+  for (const want of wants) if (text.includes(want)) return true;
+  return false;
 }
 
 function fieldrefTest(key: string, value: SigmaScalar, mode: MatchMode, cased: boolean): ValueTest {
