@@ -6,10 +6,20 @@ import { BoundedMap } from './bounded.js';
 export const MIN_HISTORY = 3;
 const MAX_MARKS = 64;
 
+const families = new Map<string, string | undefined>();
+const MAX_FAMILIES = 4096;
+
 /** A user agent with its version numbers blurred, so an upgraded CLI is not a "new" agent. */
 export function agentFamily(userAgent: string | undefined): string | undefined {
-  if (!userAgent || /amazonaws\.com$|^AWS Internal/i.test(userAgent)) return undefined;
-  return userAgent.replace(/\d+/g, '#').slice(0, 200);
+  if (!userAgent) return undefined;
+  // The same few agents make most of a trail: each is blurred once.
+  if (families.has(userAgent)) return families.get(userAgent);
+  if (families.size >= MAX_FAMILIES) families.clear();
+  const family = /amazonaws\.com$|^AWS Internal/i.test(userAgent)
+    ? undefined
+    : userAgent.replace(/\d+/g, '#').slice(0, 200);
+  families.set(userAgent, family);
+  return family;
 }
 
 /** The contexts a call was made from: `ip <address>` and `agent <family>`. */

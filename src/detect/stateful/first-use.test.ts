@@ -21,6 +21,11 @@ describe(detection.meta.id, () => {
     assert.equal(agentFamily('aws-cli/2.15.30 Python/3.11.8'), agentFamily('aws-cli/2.16.1 Python/3.12.0'));
     assert.equal(agentFamily('console.amazonaws.com'), undefined);
     assert.equal(agentFamily('AWS Internal'), undefined);
+    // Answers are remembered: asked again (past the bound too), the same.
+    for (let i = 0; i < 5000; i++) agentFamily(`agent-${i}`);
+    assert.equal(agentFamily('AWS Internal'), undefined);
+    assert.equal(agentFamily('aws-cli/2.15.30 Python/3.11.8'), 'aws-cli/#.#.# Python/#.#.#');
+    assert.equal(agentFamily('aws-cli/2.15.30 Python/3.11.8'), 'aws-cli/#.#.# Python/#.#.#');
   });
 
   it('reports, at the end of the hunt, a sensitive call from an IP first used shortly before', () => {

@@ -61,3 +61,29 @@ describe('where a call came from', () => {
     assert.deepEqual(awsNetworksFromIpRanges({ prefixes: 'x' }), []);
   });
 });
+
+describe('where a call came from, asked again', () => {
+  it('gives the same answer for a known address, per list of AWS networks', () => {
+    const aws = awsNetworkList(['44.192.0.0/10']).list;
+    const other = awsNetworkList(['203.0.113.0/24']).list;
+    for (let round = 0; round < 2; round++) {
+      assert.equal(originOf('44.192.20.180', { awsNetworks: aws }).kind, 'aws-internal');
+      assert.equal(originOf('44.192.20.180', {}).kind, 'internet');
+      assert.equal(originOf('44.192.20.180', { awsNetworks: other }).kind, 'internet');
+      assert.equal(originOf('203.0.113.9', { awsNetworks: other }).kind, 'aws-internal');
+      assert.deepEqual(originOf('44.192.20.180', { vpcEndpointId: 'vpce-2', awsNetworks: aws }), {
+        kind: 'aws-internal',
+        network: 'vpce-2',
+      });
+      assert.deepEqual(originOf('s3.amazonaws.com', { awsNetworks: aws }), {
+        kind: 'service',
+        name: 's3.amazonaws.com',
+      });
+    }
+  });
+  it('stays right past its bound of remembered addresses', () => {
+    for (let i = 0; i < 70_000; i++) originOf(`198.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, {});
+    assert.equal(originOf('10.9.8.7', {}).kind, 'aws-internal');
+    assert.equal(originOf('198.0.0.1', {}).kind, 'internet');
+  });
+});

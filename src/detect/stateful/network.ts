@@ -47,19 +47,43 @@ export function networkOf(ip: string): string {
   return `${groups.slice(0, 3).join(':')}::/48`;
 }
 
+/** Answers of addressOrigin per AWS network list (and without one), so each address is parsed once. */
+const answers = new WeakMap<BlockList, Map<string, Origin | null>>();
+const WITHOUT_RANGES = new BlockList();
+const MAX_ANSWERS = 65_536;
+
+/** Where an address is (null: not an address); kept per list, as the same addresses recur all along a trail. */
+function addressOrigin(source: string, awsNetworks: BlockList | undefined): Origin | null {
+  const list = awsNetworks ?? WITHOUT_RANGES;
+  let known = answers.get(list);
+  if (!known) answers.set(list, (known = new Map()));
+  const answer = known.get(source);
+  if (answer !== undefined) return answer;
+  if (known.size >= MAX_ANSWERS) known.clear();
+  const family = isIP(source);
+  let origin: Origin | null = null;
+  if (family) {
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    origin =
+      PRIVATE.check(source, type) || awsNetworks?.check(source, type)
+        ? { kind: 'aws-internal', network: networkOf(source) }
+        : { kind: 'internet', ip: source, network: networkOf(source) };
+  }
+  known.set(source, origin);
+  return origin;
+}
+
+/** Where a call came from. The answer may be shared between calls: do not change it. */
 export function originOf(
   sourceIPAddress: string | undefined,
   options: { vpcEndpointId?: string | undefined; invokedBy?: string | undefined; awsNetworks?: BlockList },
 ): Origin {
   if (options.invokedBy) return { kind: 'service', name: options.invokedBy };
   const source = sourceIPAddress ?? '';
-  const family = isIP(source);
-  if (!family) return { kind: 'service', name: source || 'unknown' };
+  const address = addressOrigin(source, options.awsNetworks);
+  if (!address) return { kind: 'service', name: source || 'unknown' };
   if (options.vpcEndpointId) return { kind: 'aws-internal', network: options.vpcEndpointId };
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  if (PRIVATE.check(source, type) || options.awsNetworks?.check(source, type))
-    return { kind: 'aws-internal', network: networkOf(source) };
-  return { kind: 'internet', ip: source, network: networkOf(source) };
+  return address;
 }
 
 /**
