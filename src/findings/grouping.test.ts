@@ -43,6 +43,7 @@ describe('grouping hits into findings', () => {
       .map((f) => f.count)
       .sort();
     assert.deepEqual(counts, [1, 3]);
+    assert.deepEqual(g.findings(), g.findings(), 'asking again changes nothing');
   });
   it('keeps the earliest 100 event ids whatever the arrival order, and says there were more', () => {
     const g = new FindingGrouper(rules);

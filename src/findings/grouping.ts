@@ -58,7 +58,8 @@ export class FindingGrouper {
         if (current && g.first - current.last <= this.windowMs) mergeGroup(current, g);
         else {
           if (current) out.push(this.#finding(current));
-          current = g;
+          // A copy: merging must not change the groups, so findings() can be asked again.
+          current = { ...g, lists: g.lists.map((l) => [...l]), times: [...g.times], ids: [...g.ids] };
         }
       }
       if (current) out.push(this.#finding(current));
@@ -83,12 +84,12 @@ export class FindingGrouper {
       title: rule.title,
       description: rule.description,
       principal: g.principal,
-      accounts: [...g.accounts].sort(),
-      regions: [...g.regions].sort(),
-      resources: [...g.resources],
-      source_ips: [...g.ips],
-      user_agents: [...g.agents],
-      event_names: [...g.names],
+      accounts: [...(g.lists[0] as string[])].sort(),
+      regions: [...(g.lists[1] as string[])].sort(),
+      resources: [...(g.lists[2] as string[])],
+      source_ips: [...(g.lists[3] as string[])],
+      user_agents: [...(g.lists[4] as string[])],
+      event_names: [...(g.lists[5] as string[])],
       first_seen: firstSeen,
       last_seen: new Date(g.last).toISOString(),
       count: g.count,

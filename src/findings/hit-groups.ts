@@ -1,38 +1,13 @@
 import type { Hit } from '../detect/engine/hit.js';
+import { ALL_FULL, CAPS, fullness, type Group, keepEarliest, LISTS, linked, shadow } from './group.js';
 
-export const MAX_EVENT_IDS = 100;
-/**
- * How many distinct values a finding keeps per list: enough to act on, bounded so a flood of
- * attacker-chosen values (user agents, addresses) cannot grow memory. The count is always exact.
- */
-export const LIST_CAPS = { ips: 20, agents: 5, resources: 20, names: 20, accounts: 20, regions: 20 } as const;
+export { type Group, LIST_CAPS, MAX_EVENT_IDS, mergeGroup } from './group.js';
 export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
-
-/** The hits of one rule × principal × resource within one fixed time window. */
-export interface Group {
-  ruleId: string;
-  principal: string;
-  resource: string;
-  first: number;
-  last: number;
-  count: number;
-  accounts: Set<string>;
-  regions: Set<string>;
-  resources: Set<string>;
-  ips: Set<string>;
-  agents: Set<string>;
-  names: Set<string>;
-  /** The earliest events (by time, then id), at most MAX_EVENT_IDS, as parallel lists, and the latest time among them. */
-  times: number[];
-  ids: string[];
-  eventsMax: number;
-  idsSeen: number;
-}
 
 /**
  * Groups as a scan worker sends them back with a blob's end (structured-cloned, so plain arrays):
- * [ruleId, principal, resource, first, last, count, accounts, regions, resources, ips, agents,
- * names, times, ids, idsSeen]. The window is that of the first time.
+ * [ruleId, principal, resource, first, last, count, lists (accounts, regions, resources, ips,
+ * agents, names), times, ids, idsSeen]. The window is that of the first time.
  */
 export type PartialGroup = [
   string,
@@ -41,12 +16,7 @@ export type PartialGroup = [
   number,
   number,
   number,
-  string[],
-  string[],
-  string[],
-  string[],
-  string[],
-  string[],
+  string[][],
   number[],
   string[],
   number,
@@ -64,8 +34,10 @@ export function groupingResource(resource: string | undefined): string {
   return object ? (object[1] as string) : resource;
 }
 
-function addCapped(set: Set<string>, value: string | undefined, cap: number): void {
-  if (value && set.size < cap) set.add(value);
+function addCapped(g: Group, list: number, value: string | undefined): void {
+  if (!value || g.shadowed & (1 << list)) return;
+  const values = g.lists[list] as string[];
+  if (values.length < (CAPS[list] as number) && !values.includes(value)) values.push(value);
 }
 
 const SERVICE_SUFFIX = '.amazonaws.com';
@@ -86,31 +58,45 @@ export class HitGroups {
 
   constructor(readonly windowMs: number = DEFAULT_WINDOW_MS) {}
 
+  #key(ruleId: string, principal: string, resource: string, bucket: number): string {
+    return `${ruleId}\u0000${principal}\u0000${resource}\u0000${bucket}`;
+  }
+
   #group(ruleId: string, principal: string, resource: string, t: number): Group {
-    const key = `${ruleId}\u0000${principal}\u0000${resource}\u0000${Math.floor(t / this.windowMs)}`;
+    const bucket = Math.floor(t / this.windowMs);
+    const key = this.#key(ruleId, principal, resource, bucket);
     let g = this.groups.get(key);
     if (!g) {
       g = {
         ruleId,
         principal,
         resource,
+        bucket,
         first: t,
         last: t,
         count: 0,
-        accounts: new Set(),
-        regions: new Set(),
-        resources: new Set(),
-        ips: new Set(),
-        agents: new Set(),
-        names: new Set(),
+        lists: LISTS.map(() => []),
         times: [],
         ids: [],
         eventsMax: -Infinity,
         idsSeen: 0,
+        shadowed: 0,
       };
       this.groups.set(key, g);
+      this.#prune(g);
     }
     return g;
+  }
+
+  /**
+   * Lists of a window that can never reach a finding are dropped: when the window before (of the
+   * same rule × principal × resource) is close enough to be merged with it and its list is full.
+   */
+  #prune(g: Group): void {
+    const before = this.groups.get(this.#key(g.ruleId, g.principal, g.resource, g.bucket - 1));
+    if (before && linked(before, g, this.windowMs)) shadow(before, g);
+    const after = this.groups.get(this.#key(g.ruleId, g.principal, g.resource, g.bucket + 1));
+    if (after && linked(g, after, this.windowMs)) shadow(g, after);
   }
 
   /** Adds a hit to the groups of those of its rules `accept` takes (default: all). */
@@ -121,17 +107,19 @@ export class HitGroups {
     for (const ruleId of hit.rules) {
       if (accept && !accept(ruleId)) continue;
       const g = this.#group(ruleId, hit.principal, resource, t);
+      const full = g.shadowed === ALL_FULL ? ALL_FULL : fullness(g);
       g.count++;
       if (t < g.first) g.first = t;
       if (t > g.last) g.last = t;
-      addCapped(g.accounts, hit.account, LIST_CAPS.accounts);
-      addCapped(g.regions, hit.region, LIST_CAPS.regions);
-      for (const r of hit.resources) addCapped(g.resources, r, LIST_CAPS.resources);
-      addCapped(g.ips, hit.sourceIp, LIST_CAPS.ips);
-      addCapped(g.agents, hit.userAgent, LIST_CAPS.agents);
-      if (g.names.size < LIST_CAPS.names) g.names.add(callName(hit.eventSource, hit.eventName));
+      addCapped(g, 0, hit.account);
+      addCapped(g, 1, hit.region);
+      for (const r of hit.resources) addCapped(g, 2, r);
+      addCapped(g, 3, hit.sourceIp);
+      addCapped(g, 4, hit.userAgent);
+      addCapped(g, 5, callName(hit.eventSource, hit.eventName));
       if (hit.eventId) keepEarliest(g, t, hit.eventId);
       for (const id of hit.related ?? []) if (id !== hit.eventId) keepEarliest(g, t, id);
+      if (full !== ALL_FULL && fullness(g) !== full) this.#prune(g);
     }
   }
 
@@ -146,12 +134,7 @@ export class HitGroups {
         g.first,
         g.last,
         g.count,
-        [...g.accounts],
-        [...g.regions],
-        [...g.resources],
-        [...g.ips],
-        [...g.agents],
-        [...g.names],
+        g.lists,
         g.times,
         g.ids,
         g.idsSeen,
@@ -164,67 +147,28 @@ export class HitGroups {
   absorb(partial: PartialGroups, accept?: (ruleId: string) => boolean): void {
     if (partial.windowMs !== this.windowMs)
       throw new RangeError(`partial groups of a ${partial.windowMs} ms window, not ${this.windowMs} ms`);
-    for (const p of partial.groups) {
-      const [ruleId, principal, resource, first, last, count] = p;
+    for (const [
+      ruleId,
+      principal,
+      resource,
+      first,
+      last,
+      count,
+      lists,
+      times,
+      ids,
+      idsSeen,
+    ] of partial.groups) {
       if (accept && !accept(ruleId)) continue;
       const g = this.#group(ruleId, principal, resource, first);
       g.count += count;
       if (first < g.first) g.first = first;
       if (last > g.last) g.last = last;
-      const [, , , , , , accounts, regions, resources, ips, agents, names, times, ids, idsSeen] = p;
-      for (const v of accounts) addCapped(g.accounts, v, LIST_CAPS.accounts);
-      for (const v of regions) addCapped(g.regions, v, LIST_CAPS.regions);
-      for (const v of resources) addCapped(g.resources, v, LIST_CAPS.resources);
-      for (const v of ips) addCapped(g.ips, v, LIST_CAPS.ips);
-      for (const v of agents) addCapped(g.agents, v, LIST_CAPS.agents);
-      for (const v of names) addCapped(g.names, v, LIST_CAPS.names);
+      for (let list = 0; list < LISTS.length; list++)
+        for (const v of lists[list] ?? []) addCapped(g, list, v);
       for (let i = 0; i < ids.length; i++) keepEarliest(g, times[i] as number, ids[i] as string);
       g.idsSeen += idsSeen - ids.length;
+      this.#prune(g);
     }
   }
-}
-
-/** Before, in the order event ids are kept: earlier time, then smaller id (so any arrival order keeps the same ids). */
-function before(t: number, id: string, t2: number, id2: string): boolean {
-  return t < t2 || (t === t2 && id < id2);
-}
-
-export function keepEarliest(g: Group, t: number, id: string): void {
-  g.idsSeen++;
-  if (g.ids.length < MAX_EVENT_IDS) {
-    g.times.push(t);
-    g.ids.push(id);
-    if (t > g.eventsMax) g.eventsMax = t;
-    return;
-  }
-  if (t > g.eventsMax) return;
-  let latest = 0;
-  for (let i = 1; i < g.times.length; i++)
-    if (before(g.times[latest] as number, g.ids[latest] as string, g.times[i] as number, g.ids[i] as string))
-      latest = i;
-  if (!before(t, id, g.times[latest] as number, g.ids[latest] as string)) return;
-  g.times[latest] = t;
-  g.ids[latest] = id;
-  let max = -Infinity;
-  for (const time of g.times) if (time > max) max = time;
-  g.eventsMax = max;
-}
-
-/** Merges a later group of the same rule × principal × resource into an earlier one (adjacent windows). */
-export function mergeGroup(into: Group, from: Group): void {
-  into.count += from.count;
-  into.first = Math.min(into.first, from.first);
-  into.last = Math.max(into.last, from.last);
-  for (const [a, b, cap] of [
-    [into.accounts, from.accounts, LIST_CAPS.accounts],
-    [into.regions, from.regions, LIST_CAPS.regions],
-    [into.resources, from.resources, LIST_CAPS.resources],
-    [into.ips, from.ips, LIST_CAPS.ips],
-    [into.agents, from.agents, LIST_CAPS.agents],
-    [into.names, from.names, LIST_CAPS.names],
-  ] as const)
-    for (const v of b) addCapped(a, v, cap);
-  for (let i = 0; i < from.ids.length; i++)
-    keepEarliest(into, from.times[i] as number, from.ids[i] as string);
-  into.idsSeen += from.idsSeen - from.ids.length;
 }

@@ -158,17 +158,21 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
     const { hits, fired } = blobEnd(matcher);
     assert.equal(fired, 1);
     assert.equal(hits.groups.length, 1);
-    const [rule, principal, resource, , , count, accounts, regions, resources, ips, , names, , ids] =
-      hits.groups[0] ?? [];
+    const [rule, principal, resource, , , count, lists, , ids] = hits.groups[0] ?? [];
     assert.equal(rule, 'aws_cloudtrail_disable_logging');
     assert.equal(principal, 'arn:aws:iam::111122223333:user/mallory');
     assert.equal(resource, 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/main-trail');
-    assert.deepEqual(resources, [resource]);
     assert.equal(count, 1);
-    assert.deepEqual(
-      [accounts, regions, ips, names, ids],
-      [['111122223333'], ['eu-west-1'], ['203.0.113.66'], ['cloudtrail:StopLogging'], ['ev-1']],
-    );
+    // accounts, regions, resources, ips, agents, call names; then the event ids.
+    assert.deepEqual(lists, [
+      ['111122223333'],
+      ['eu-west-1'],
+      [resource],
+      ['203.0.113.66'],
+      [],
+      ['cloudtrail:StopLogging'],
+    ]);
+    assert.deepEqual(ids, ['ev-1']);
     const next = blobEnd(matcher);
     assert.deepEqual([next.fired, next.hits.groups.length], [0, 0], 'each blob starts afresh');
   });

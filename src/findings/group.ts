@@ -1,0 +1,111 @@
+export const MAX_EVENT_IDS = 100;
+/** The capped lists of a group, in this order (PartialGroup and Group.lists). */
+export const LISTS = ['accounts', 'regions', 'resources', 'ips', 'agents', 'names'] as const;
+/**
+ * How many distinct values a finding keeps per list: enough to act on, bounded so a flood of
+ * attacker-chosen values (user agents, addresses) cannot grow memory. The count is always exact.
+ */
+export const LIST_CAPS = { ips: 20, agents: 5, resources: 20, names: 20, accounts: 20, regions: 20 } as const;
+/** LIST_CAPS in the order of LISTS. */
+export const CAPS: readonly number[] = LISTS.map((list) => LIST_CAPS[list]);
+const IDS = 1 << LISTS.length;
+/** Every list and the ids full (or shadowed). */
+export const ALL_FULL = (IDS << 1) - 1;
+
+/** The hits of one rule × principal × resource within one fixed time window. */
+export interface Group {
+  ruleId: string;
+  principal: string;
+  resource: string;
+  bucket: number;
+  first: number;
+  last: number;
+  count: number;
+  /** Distinct values per list of LISTS, first seen first, at most LIST_CAPS each. */
+  lists: string[][];
+  /** The earliest events (by time, then id), at most MAX_EVENT_IDS, as parallel lists, and the latest time among them. */
+  times: number[];
+  ids: string[];
+  eventsMax: number;
+  idsSeen: number;
+  /** Bits of the lists (then ids) emptied for good because an earlier window merged with this one holds enough. */
+  shadowed: number;
+}
+
+/** Bits of the lists (then ids) that are full or shadowed: when they change, neighbours may be pruned. */
+export function fullness(g: Group): number {
+  let bits = g.shadowed;
+  for (let list = 0; list < LISTS.length; list++)
+    if ((g.lists[list] as string[]).length >= (CAPS[list] as number)) bits |= 1 << list;
+  if (g.ids.length >= MAX_EVENT_IDS) bits |= IDS;
+  return bits;
+}
+
+/** True when the later window will be merged into a finding with the earlier one (stays true as hits arrive). */
+export function linked(earlier: Group, later: Group, windowMs: number): boolean {
+  return later.first - earlier.last <= windowMs;
+}
+
+/**
+ * Empties, for good, the lists of `later` that can no longer reach its finding: those whose list
+ * in `earlier` (linked, so merged first) is full. Only its values would ever be kept.
+ */
+export function shadow(earlier: Group, later: Group): void {
+  for (let list = 0; list < LISTS.length; list++)
+    if (
+      (earlier.lists[list] as string[]).length >= (CAPS[list] as number) ||
+      earlier.shadowed & (1 << list)
+    ) {
+      later.shadowed |= 1 << list;
+      later.lists[list] = [];
+    }
+  if (earlier.ids.length >= MAX_EVENT_IDS || earlier.shadowed & IDS) {
+    later.shadowed |= IDS;
+    later.ids = [];
+    later.times = [];
+    later.eventsMax = -Infinity;
+  }
+}
+
+/** Before, in the order event ids are kept: earlier time, then smaller id (so any arrival order keeps the same ids). */
+function before(t: number, id: string, t2: number, id2: string): boolean {
+  return t < t2 || (t === t2 && id < id2);
+}
+
+export function keepEarliest(g: Group, t: number, id: string): void {
+  g.idsSeen++;
+  if (g.shadowed & IDS) return;
+  if (g.ids.length < MAX_EVENT_IDS) {
+    g.times.push(t);
+    g.ids.push(id);
+    if (t > g.eventsMax) g.eventsMax = t;
+    return;
+  }
+  if (t > g.eventsMax) return;
+  let latest = 0;
+  for (let i = 1; i < g.times.length; i++)
+    if (before(g.times[latest] as number, g.ids[latest] as string, g.times[i] as number, g.ids[i] as string))
+      latest = i;
+  if (!before(t, id, g.times[latest] as number, g.ids[latest] as string)) return;
+  g.times[latest] = t;
+  g.ids[latest] = id;
+  let max = -Infinity;
+  for (const time of g.times) if (time > max) max = time;
+  g.eventsMax = max;
+}
+
+/** Merges a later group of the same rule × principal × resource into an earlier one (adjacent windows). */
+export function mergeGroup(into: Group, from: Group): void {
+  into.count += from.count;
+  into.first = Math.min(into.first, from.first);
+  into.last = Math.max(into.last, from.last);
+  for (let list = 0; list < LISTS.length; list++) {
+    const values = into.lists[list] as string[];
+    const cap = CAPS[list] as number;
+    for (const v of from.lists[list] as string[])
+      if (values.length < cap && !values.includes(v)) values.push(v);
+  }
+  for (let i = 0; i < from.ids.length; i++)
+    keepEarliest(into, from.times[i] as number, from.ids[i] as string);
+  into.idsSeen += from.idsSeen - from.ids.length;
+}
