@@ -6,18 +6,28 @@
 
 /** Every value at a dotted path (already split), with lists flattened; empty when absent. */
 export function valuesAt(record: unknown, path: readonly string[]): unknown[] {
-  if (path.length === 1 && record !== null && typeof record === 'object' && !Array.isArray(record)) {
-    // Top-level fields (eventName, userAgent, ...): no walk needed.
-    const value = Object.hasOwn(record, path[0] as string)
-      ? (record as Record<string, unknown>)[path[0] as string]
-      : undefined;
+  // Most paths cross plain objects only (userIdentity.arn): walk them without building lists.
+  let value = record;
+  for (let i = 0; i < path.length; i++) {
+    if (value === null || typeof value !== 'object') return [];
+    if (Array.isArray(value)) return walk([value], path, i);
+    const key = path[i] as string;
+    if (!Object.hasOwn(value, key)) return [];
+    value = (value as Record<string, unknown>)[key];
     if (value === undefined) return [];
-    if (!Array.isArray(value)) return [value];
   }
-  let current: unknown[] = [record];
-  for (const key of path) {
+  if (!Array.isArray(value)) return [value];
+  const flat: unknown[] = [];
+  flatten(value, flat);
+  return flat;
+}
+
+/** The general walk from path[from] on, where lists stand for each of their elements. */
+function walk(start: unknown[], path: readonly string[], from: number): unknown[] {
+  let current = start;
+  for (let i = from; i < path.length; i++) {
     const next: unknown[] = [];
-    for (const value of current) collectChild(value, key, next);
+    for (const value of current) collectChild(value, path[i] as string, next);
     if (next.length === 0) return next;
     current = next;
   }
