@@ -31,6 +31,8 @@ export class StringPairs {
   /** Reads the pairs of `view`; false when a string is left unterminated (the caller then searches key by key). */
   read(view: Uint8Array): boolean {
     const end = view.length;
+    const all = wordsFor(view);
+    const base = view.byteOffset;
     let count = 0;
     let at = 0;
     while (at < end) {
@@ -38,7 +40,7 @@ export class StringPairs {
         at++;
         continue;
       }
-      const close = closingQuote(view, at + 1, end);
+      const close = closingQuote(view, at + 1, end, all, base);
       if (close < 0) return false;
       let next = close + 1;
       while (isSpace(view[next])) next++;
@@ -51,7 +53,7 @@ export class StringPairs {
       let valueOpen = -1;
       let valueClose = -1;
       if (view[next] === QUOTE) {
-        valueClose = closingQuote(view, next + 1, end);
+        valueClose = closingQuote(view, next + 1, end, all, base);
         if (valueClose < 0) return false;
         valueOpen = next;
         next = valueClose + 1;
@@ -101,11 +103,34 @@ export class StringPairs {
 /** Set by closingQuote: whether the string it just read holds a backslash. */
 let escapedString = 0;
 
+/** The bytes of the buffer last read, four at a time (aligned words), to skip string content faster. */
+let wordsOf: ArrayBufferLike | undefined;
+let words = new Int32Array(0);
+
+function wordsFor(view: Uint8Array): Int32Array {
+  if (view.buffer !== wordsOf) {
+    wordsOf = view.buffer;
+    words = new Int32Array(view.buffer, 0, view.buffer.byteLength >> 2);
+  }
+  return words;
+}
+
+/** True when one of the four bytes of `word` is a quote or a backslash (the classic zero-byte test). */
+function quoteOrBackslash(word: number): boolean {
+  const q = word ^ 0x22222222;
+  const b = word ^ 0x5c5c5c5c;
+  return ((((q - 0x01010101) & ~q) | ((b - 0x01010101) & ~b)) & 0x80808080) !== 0;
+}
+
 /** Index of the unescaped quote closing a string whose content starts at `from`, or -1. */
-function closingQuote(view: Uint8Array, from: number, end: number): number {
+function closingQuote(view: Uint8Array, from: number, end: number, all: Int32Array, base: number): number {
   let escaped = 0;
   let at = from;
   while (at < end) {
+    if (((base + at) & 3) === 0) {
+      while (at + 4 <= end && !quoteOrBackslash(all[(base + at) >> 2] as number)) at += 4;
+      if (at >= end) break;
+    }
     const byte = view[at];
     if (byte === QUOTE) {
       escapedString = escaped;

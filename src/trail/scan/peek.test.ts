@@ -126,6 +126,33 @@ describe('StringPairs', () => {
     assert.deepEqual(pairs.values(text, Buffer.from('k999')), ['v999']);
   });
 
+  it('finds quotes and backslashes at every byte alignment (strings are skipped four bytes at a time)', () => {
+    const pairs = new StringPairs();
+    for (let length = 0; length < 14; length++) {
+      for (let spot = 0; spot < length; spot++) {
+        for (const special of ['\\"', '\\\\', '\u00e9', '\\u0041']) {
+          const value = 'x'.repeat(spot) + special + 'y'.repeat(length - spot);
+          const text = `{"k":"${value}","eventName":"N${length}"}`;
+          for (let shift = 0; shift < 4; shift++) {
+            const buf = Buffer.from(' '.repeat(shift) + text + ' ');
+            const view = buf.subarray(shift, shift + Buffer.byteLength(text));
+            assert.equal(pairs.read(view), true, text);
+            assert.deepEqual(
+              pairs.values(view, Buffer.from('k')),
+              [JSON.parse(`"${value}"`)],
+              `${text} at ${shift}`,
+            );
+            assert.deepEqual(
+              pairs.values(view, Buffer.from('eventName')),
+              [`N${length}`],
+              `${text} at ${shift}`,
+            );
+          }
+        }
+      }
+    }
+  });
+
   it('tells keys of the same length, first and last letter apart', () => {
     const text = Buffer.from('{"abxd":"1","abyd":"2","abxd ":"3"}');
     const pairs = new StringPairs();
