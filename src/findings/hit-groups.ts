@@ -54,18 +54,28 @@ function callName(eventSource: string, eventName: string): string {
  * extremes, capped lists keep the first values in arrival order, event ids the earliest.
  */
 export class HitGroups {
-  readonly groups = new Map<string, Group>();
+  /** Every group, in creation order. */
+  readonly groups = new Set<Group>();
+  /** Rule → principal → resource → window → group: nested, so no key string is built per hit. */
+  readonly #index = new Map<string, Map<string, Map<string, Map<number, Group>>>>();
 
   constructor(readonly windowMs: number = DEFAULT_WINDOW_MS) {}
 
-  #key(ruleId: string, principal: string, resource: string, bucket: number): string {
-    return `${ruleId}\u0000${principal}\u0000${resource}\u0000${bucket}`;
+  /** The windows of one rule × principal × resource (created empty when missing). */
+  #windows(ruleId: string, principal: string, resource: string): Map<number, Group> {
+    let byPrincipal = this.#index.get(ruleId);
+    if (!byPrincipal) this.#index.set(ruleId, (byPrincipal = new Map()));
+    let byResource = byPrincipal.get(principal);
+    if (!byResource) byPrincipal.set(principal, (byResource = new Map()));
+    let windows = byResource.get(resource);
+    if (!windows) byResource.set(resource, (windows = new Map()));
+    return windows;
   }
 
   #group(ruleId: string, principal: string, resource: string, t: number): Group {
     const bucket = Math.floor(t / this.windowMs);
-    const key = this.#key(ruleId, principal, resource, bucket);
-    let g = this.groups.get(key);
+    const windows = this.#windows(ruleId, principal, resource);
+    let g = windows.get(bucket);
     if (!g) {
       g = {
         ruleId,
@@ -82,8 +92,9 @@ export class HitGroups {
         idsSeen: 0,
         shadowed: 0,
       };
-      this.groups.set(key, g);
-      this.#prune(g);
+      windows.set(bucket, g);
+      this.groups.add(g);
+      this.#prune(g, windows);
     }
     return g;
   }
@@ -92,10 +103,10 @@ export class HitGroups {
    * Lists of a window that can never reach a finding are dropped: when the window before (of the
    * same rule × principal × resource) is close enough to be merged with it and its list is full.
    */
-  #prune(g: Group): void {
-    const before = this.groups.get(this.#key(g.ruleId, g.principal, g.resource, g.bucket - 1));
+  #prune(g: Group, windows = this.#windows(g.ruleId, g.principal, g.resource)): void {
+    const before = windows.get(g.bucket - 1);
     if (before && linked(before, g, this.windowMs)) shadow(before, g);
-    const after = this.groups.get(this.#key(g.ruleId, g.principal, g.resource, g.bucket + 1));
+    const after = windows.get(g.bucket + 1);
     if (after && linked(g, after, this.windowMs)) shadow(g, after);
   }
 
@@ -140,6 +151,7 @@ export class HitGroups {
         g.idsSeen,
       ]);
     this.groups.clear();
+    this.#index.clear();
     return { windowMs: this.windowMs, groups };
   }
 

@@ -5,6 +5,9 @@
 export class BoundedMap<K, V> {
   readonly #entries = new Map<K, V>();
   readonly capacity: number;
+  /** The most recently used key (last in #entries), which need not be moved again. */
+  #newest: K | undefined;
+  #hasNewest = false;
 
   constructor(capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1)
@@ -19,9 +22,11 @@ export class BoundedMap<K, V> {
   /** The value, marked as most recently used. */
   get(key: K): V | undefined {
     const value = this.#entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && !(this.#hasNewest && this.#newest === key)) {
       this.#entries.delete(key);
       this.#entries.set(key, value);
+      this.#newest = key;
+      this.#hasNewest = true;
     }
     return value;
   }
@@ -33,6 +38,8 @@ export class BoundedMap<K, V> {
   set(key: K, value: V): this {
     this.#entries.delete(key);
     this.#entries.set(key, value);
+    this.#newest = key;
+    this.#hasNewest = true;
     if (this.#entries.size > this.capacity) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);
@@ -50,6 +57,7 @@ export class BoundedMap<K, V> {
   }
 
   delete(key: K): boolean {
+    if (this.#hasNewest && this.#newest === key) this.#hasNewest = false;
     return this.#entries.delete(key);
   }
 
