@@ -199,8 +199,8 @@ describe('hits grouped apart (in scan workers) and merged', () => {
   it('drain empties the worker side, so each blob is sent once', () => {
     const worker = new HitGroups();
     worker.add(hit());
-    assert.equal(worker.drain().groups.length, 1);
-    assert.deepEqual(worker.drain().groups, []);
+    assert.equal(worker.drain().groups, 1);
+    assert.deepEqual(worker.drain().groups, 0);
   });
   it('refuse partial groups built with another window, and skip unknown rules and bad times', () => {
     const worker = new HitGroups(30 * 60_000);
@@ -210,7 +210,7 @@ describe('hits grouped apart (in scan workers) and merged', () => {
     other.add(hit({ rules: ['nope'] }));
     other.add(hit({ time: 'yesterday' }));
     const partial = other.drain();
-    assert.equal(partial.groups.length, 1);
+    assert.equal(partial.groups, 1);
     const g = new FindingGrouper(rules);
     g.absorb(partial);
     assert.deepEqual(g.findings(), []);

@@ -1,30 +1,10 @@
 import type { Hit } from '../detect/engine/hit.js';
 import { ALL_FULL, CAPS, fullness, type Group, keepEarliest, LISTS, linked, shadow } from './group.js';
+import { type PartialGroups, packGroups, unpackGroups } from './partial.js';
 
 export { type Group, LIST_CAPS, MAX_EVENT_IDS, mergeGroup } from './group.js';
+export { type PartialGroup, type PartialGroups, unpackGroups } from './partial.js';
 export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
-
-/**
- * Groups as a scan worker sends them back with a blob's end (structured-cloned, so plain arrays):
- * [ruleId, principal, resource, first, last, count, lists (accounts, regions, resources, ips,
- * agents, names), times, ids, idsSeen]. The window is that of the first time.
- */
-export type PartialGroup = [
-  string,
-  string,
-  string,
-  number,
-  number,
-  number,
-  string[][],
-  number[],
-  string[],
-  number,
-];
-export interface PartialGroups {
-  windowMs: number;
-  groups: PartialGroup[];
-}
 
 /** The resource a finding is about: an S3 object's bucket, so a burst over many objects is one finding. */
 export function groupingResource(resource: string | undefined): string {
@@ -38,6 +18,16 @@ function addCapped(g: Group, list: number, value: string | undefined): void {
   if (!value || g.shadowed & (1 << list)) return;
   const values = g.lists[list] as string[];
   if (values.length < (CAPS[list] as number) && !values.includes(value)) values.push(value);
+}
+
+/** The map under `key` in `map`, created empty when missing. */
+function within<K, K2, V2>(map: Map<K, Map<K2, V2>>, key: K): Map<K2, V2> {
+  let inner = map.get(key);
+  if (!inner) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
 }
 
 const SERVICE_SUFFIX = '.amazonaws.com';
@@ -63,13 +53,7 @@ export class HitGroups {
 
   /** The windows of one rule × principal × resource (created empty when missing). */
   #windows(ruleId: string, principal: string, resource: string): Map<number, Group> {
-    let byPrincipal = this.#index.get(ruleId);
-    if (!byPrincipal) this.#index.set(ruleId, (byPrincipal = new Map()));
-    let byResource = byPrincipal.get(principal);
-    if (!byResource) byPrincipal.set(principal, (byResource = new Map()));
-    let windows = byResource.get(resource);
-    if (!windows) byResource.set(resource, (windows = new Map()));
-    return windows;
+    return within(within(within(this.#index, ruleId), principal), resource);
   }
 
   #group(ruleId: string, principal: string, resource: string, t: number): Group {
@@ -134,43 +118,20 @@ export class HitGroups {
     }
   }
 
-  /** The groups as plain arrays, to send across threads; the groups are then forgotten. */
+  /** The groups packed to send across threads; the groups are then forgotten. */
   drain(): PartialGroups {
-    const groups: PartialGroup[] = [];
-    for (const g of this.groups.values())
-      groups.push([
-        g.ruleId,
-        g.principal,
-        g.resource,
-        g.first,
-        g.last,
-        g.count,
-        g.lists,
-        g.times,
-        g.ids,
-        g.idsSeen,
-      ]);
+    const partial = packGroups(this.windowMs, this.groups);
     this.groups.clear();
     this.#index.clear();
-    return { windowMs: this.windowMs, groups };
+    return partial;
   }
 
   /** Merges what drain() gave (in another thread), keeping the groups of the rules `accept` takes. */
   absorb(partial: PartialGroups, accept?: (ruleId: string) => boolean): void {
     if (partial.windowMs !== this.windowMs)
       throw new RangeError(`partial groups of a ${partial.windowMs} ms window, not ${this.windowMs} ms`);
-    for (const [
-      ruleId,
-      principal,
-      resource,
-      first,
-      last,
-      count,
-      lists,
-      times,
-      ids,
-      idsSeen,
-    ] of partial.groups) {
+    for (const p of unpackGroups(partial)) {
+      const { ruleId, principal, resource, first, last, count, lists, times, ids, idsSeen } = p;
       if (accept && !accept(ruleId)) continue;
       const g = this.#group(ruleId, principal, resource, first);
       g.count += count;

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { GarrisonError } from '../../errors.js';
+import { type PartialGroup, unpackGroups } from '../../findings/partial.js';
 import { type CloudTrailRecord, checkRecord } from '../../trail/record.js';
 import { BytePeek } from '../../trail/scan/peek.js';
 import type { RecordMatcher } from '../../trail/scan/types.js';
@@ -132,7 +133,7 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
         const { hits, fired } = blobEnd(matcher);
         assert.equal(fired, 1);
         assert.ok(
-          hits.groups.some((g) => g[0] === rule.info.id),
+          [...unpackGroups(hits)].some((g) => g.ruleId === rule.info.id),
           `${rule.info.id} did not fire through the matcher`,
         );
       }
@@ -157,8 +158,9 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
     assert.equal(sent, undefined, 'rule hits are grouped in the worker, not sent one by one');
     const { hits, fired } = blobEnd(matcher);
     assert.equal(fired, 1);
-    assert.equal(hits.groups.length, 1);
-    const [rule, principal, resource, , , count, lists, , ids] = hits.groups[0] ?? [];
+    assert.equal(hits.groups, 1);
+    const [{ ruleId: rule, principal, resource, count, lists, ids } = {} as PartialGroup] =
+      unpackGroups(hits);
     assert.equal(rule, 'aws_cloudtrail_disable_logging');
     assert.equal(principal, 'arn:aws:iam::111122223333:user/mallory');
     assert.equal(resource, 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/main-trail');
@@ -174,6 +176,6 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
     ]);
     assert.deepEqual(ids, ['ev-1']);
     const next = blobEnd(matcher);
-    assert.deepEqual([next.fired, next.hits.groups.length], [0, 0], 'each blob starts afresh');
+    assert.deepEqual([next.fired, next.hits.groups], [0, 0], 'each blob starts afresh');
   });
 });

@@ -56,7 +56,10 @@ const MAX_ANSWERS = 65_536;
 function addressOrigin(source: string, awsNetworks: BlockList | undefined): Origin | null {
   const list = awsNetworks ?? WITHOUT_RANGES;
   let known = answers.get(list);
-  if (!known) answers.set(list, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    answers.set(list, known);
+  }
   const answer = known.get(source);
   if (answer !== undefined) return answer;
   if (known.size >= MAX_ANSWERS) known.clear();
