@@ -108,6 +108,33 @@ describe('BytePeek', () => {
     assert.deepEqual(peek.strings('eventName'), ['A']);
   });
 
+  it('answers the same whether it reads all keys at once or searches key by key', () => {
+    const text = JSON.stringify(record);
+    const buf = Buffer.from(text + text);
+    const peek = new BytePeek(buf, 0, text.length);
+    for (const asked of [1, 5, 1, 2, 3, 1, 15, 1]) {
+      // Each record's answers, after a record that needed `asked` keys.
+      for (const key of KEYS.slice(0, asked)) peek.strings(key);
+      peek.reset(buf, text.length, buf.length);
+      for (const key of KEYS) assert.deepEqual(peek.strings(key), searchStrings(Buffer.from(text), key), key);
+      peek.reset(buf, 0, text.length);
+    }
+  });
+
+  it('reads all keys at once after a record that needed three keys, else searches the first two', () => {
+    // A key holding an escaped quote: the byte search over-approximates, the one-pass read does not.
+    const text = '{"a\\"eventName":"X","eventName":"Y","b":"1","c":"2"}';
+    const buf = Buffer.from(text);
+    const peek = new BytePeek(buf);
+    assert.deepEqual(peek.strings('eventName'), ['Y'], 'the first record is read in one pass');
+    peek.reset(buf, 0, buf.length);
+    assert.deepEqual(peek.strings('eventName'), ['X', 'Y'], 'after a record of one key: byte search');
+    assert.deepEqual(peek.strings('b'), ['1']);
+    assert.deepEqual(peek.strings('c'), ['2']);
+    peek.reset(buf, 0, buf.length);
+    assert.deepEqual(peek.strings('eventName'), ['Y'], 'after a record of three keys: one pass');
+  });
+
   it('searches the bytes of non-ASCII texts', () => {
     const peek = peekOf(JSON.stringify(record));
     assert.equal(peek.contains('\u00e9t\u00e9'), true);

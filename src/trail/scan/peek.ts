@@ -49,11 +49,16 @@ export function stringEnd(buf: Uint8Array, from: number, end: number): number {
   return -1;
 }
 
+/** From this many keys a record, one pass over all its keys costs less than a byte search per key. */
+const EAGER_KEYS = 3;
+
 /**
  * A RecordPeek over one record's raw JSON bytes, `buf[start, end)`, without parsing it. Keys are
  * found as `"key"` followed by optional whitespace and a colon, so pretty-printed JSON works too.
  * Over-approximates (a key nested anywhere in the record counts), never misses a plain key.
- * The first `strings` call reads every key of the record in one pass; answers are kept until reset.
+ * Answers are kept until reset. A matcher that asks for several keys a record (the hunt's rules)
+ * gets them from one pass that reads every key; one that asks for a key or two (a filter) gets
+ * a byte search per key, cheaper then. The peek judges by what the previous record needed.
  */
 export class BytePeek implements RecordPeek {
   private view: Buffer;
@@ -62,6 +67,9 @@ export class BytePeek implements RecordPeek {
   private paired = 0;
   private readonly seen = new Map<string, string[]>();
   private readonly found = new Map<string, boolean>();
+  /** Keys asked for this record, and whether to read all keys at the first one. */
+  private asked = 0;
+  private eager = true;
 
   constructor(buf: Buffer, start = 0, end = buf.length) {
     this.view = buf.subarray(start, end);
@@ -71,6 +79,8 @@ export class BytePeek implements RecordPeek {
   reset(buf: Buffer, start: number, end: number): this {
     this.view = buf.subarray(start, end);
     this.paired = 0;
+    this.eager = this.asked >= EAGER_KEYS;
+    this.asked = 0;
     if (this.seen.size) this.seen.clear();
     if (this.found.size) this.found.clear();
     return this;
@@ -88,7 +98,9 @@ export class BytePeek implements RecordPeek {
   strings(key: string): string[] {
     let values = this.seen.get(key);
     if (values) return values;
-    if (this.paired === 0) this.paired = this.pairs.read(this.view) ? 1 : -1;
+    this.asked++;
+    if (this.paired === 0 && (this.eager || this.asked >= EAGER_KEYS))
+      this.paired = this.pairs.read(this.view) ? 1 : -1;
     values = this.paired > 0 ? this.pairs.values(this.view, keyBytes(key)) : searchStrings(this.view, key);
     this.seen.set(key, values);
     return values;
