@@ -1,7 +1,14 @@
 import { BlockList, isIP } from 'node:net';
 import { RE2JS } from 're2js';
 import { base64, base64Offsets, type EncodedValue, utf16, windash } from './encodings.js';
-import { hasWildcards, type MatchMode, parseWildcards, stringTest, unescapeSigma } from './pattern.js';
+import {
+  hasWildcards,
+  lowerCase,
+  type MatchMode,
+  parseWildcards,
+  stringTest,
+  unescapeSigma,
+} from './pattern.js';
 import { allLeafTexts, textsOf, valuesAt } from './record-values.js';
 import { requiredLiteral, requiredLiterals } from './regex-literals.js';
 import { SigmaRuleError } from './rule-error.js';
@@ -304,13 +311,19 @@ function regexTest(key: string, value: SigmaScalar, flags: number): ValueTest {
   const mayMatch = !wants
     ? () => true
     : caseless
-      ? (text: string) => includesAny(text.toLowerCase().replaceAll('\u017f', 's'), wants)
+      ? (text: string) => includesAny(foldedCase(text), wants)
       : (text: string) => includesAny(text, wants);
   const test = (text: string) => mayMatch(text) && re.test(text);
   return (vals) => vals.some((v) => (typeof v === 'string' ? test(v) : textsOf(v).some(test)));
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
+
+/** The text lowered as RE2 folds case for ASCII texts: U+017F (long s) is s, the Kelvin sign k. */
+function foldedCase(text: string): string {
+  const lower = lowerCase(text);
+  return lower.includes('\u017f') ? lower.replaceAll('\u017f', 's') : lower;
+}
 
 function includesAny(text: string, wants: readonly string[]): boolean {
   for (const want of wants) if (text.includes(want)) return true;

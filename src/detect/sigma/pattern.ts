@@ -75,9 +75,24 @@ export function stringTest(raw: string, mode: MatchMode, cased: boolean): String
   return (v) => re.test(v);
 }
 
+let lastText = '';
+let lastLower = '';
+
+/**
+ * The text in lower case. Several rules test the same value of a record in turn (its user agent,
+ * its ARN): the last answer is kept, so the text is lowered once.
+ */
+export function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
 function literalTest(text: string, anyStart: boolean, anyEnd: boolean, cased: boolean): StringTest {
   const want = cased ? text : text.toLowerCase();
-  const norm = cased ? (v: string) => v : (v: string) => v.toLowerCase();
+  const norm = cased ? (v: string) => v : lowerCase;
   if (anyStart && anyEnd) return (v) => norm(v).includes(want);
   if (anyStart) return (v) => norm(v).endsWith(want);
   if (anyEnd) return (v) => norm(v).startsWith(want);
