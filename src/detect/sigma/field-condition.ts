@@ -12,6 +12,7 @@ import {
 import { allLeafTexts, textsOf, valuesAt } from './record-values.js';
 import { requiredLiteral, requiredLiterals } from './regex-literals.js';
 import { SigmaRuleError } from './rule-error.js';
+import { holdsForAny } from './tests-of.js';
 
 export { requiredLiteral } from './regex-literals.js';
 
@@ -121,11 +122,14 @@ export function compileFieldCondition(key: string, raw: unknown): FieldCondition
       ? (record: unknown) => allLeafTexts(record)
       : (record: unknown) => valuesAt(record, path);
   const combined = (vals: readonly unknown[], record: unknown): boolean => {
-    if (neq) {
-      if (vals.length === 0) return false;
-      return all ? tests.every((t) => !t(vals, record)) : tests.some((t) => !t(vals, record));
+    if (neq && vals.length === 0) return false;
+    // A value test counts when it holds, or with neq when it fails: `all` needs each to count, else one.
+    if (all) {
+      for (const t of tests) if (t(vals, record) === neq) return false;
+      return true;
     }
-    return all ? tests.every((t) => t(vals, record)) : tests.some((t) => t(vals, record));
+    for (const t of tests) if (t(vals, record) !== neq) return true;
+    return false;
   };
   // `cased` still bounds the eventName (the index compares case-insensitively, a superset).
   const plain = !type && !neq && transforms.length === 0 && !mods.has('fieldref');
@@ -230,7 +234,8 @@ function valueTest(key: string, value: SigmaScalar, o: ValueOptions): ValueTest 
   const one = variants.length === 1 ? variants[0] : undefined;
   const any = one ?? ((text: string) => variants.some((t) => t(text)));
   // Strings (nearly every CloudTrail value) are tested without building a list of texts.
-  return (vals) => vals.some((v) => (typeof v === 'string' ? any(v) : textsOf(v).some(any)));
+  const holds = (v: unknown) => (typeof v === 'string' ? any(v) : textsOf(v).some(any));
+  return (vals) => holdsForAny(vals, holds);
 }
 
 function encode(text: string, transforms: readonly string[]): EncodedValue[] {
@@ -314,7 +319,8 @@ function regexTest(key: string, value: SigmaScalar, flags: number): ValueTest {
       ? (text: string) => includesAny(foldedCase(text), wants)
       : (text: string) => includesAny(text, wants);
   const test = (text: string) => mayMatch(text) && re.test(text);
-  return (vals) => vals.some((v) => (typeof v === 'string' ? test(v) : textsOf(v).some(test)));
+  const holds = (v: unknown) => (typeof v === 'string' ? test(v) : textsOf(v).some(test));
+  return (vals) => holdsForAny(vals, holds);
 }
 
 const ASCII = /^[\x20-\x7e]*$/;

@@ -1,6 +1,7 @@
 import type { RecordPeek } from '../../trail/scan/types.js';
 import type { ConditionNode } from './condition.js';
 import type { Selection } from './selection.js';
+import { allHold, anyHolds } from './tests-of.js';
 
 type Peek = (peek: RecordPeek) => boolean;
 
@@ -69,11 +70,11 @@ export function rawRecordTest(
 function every(tests: (Peek | undefined)[]): Peek | undefined {
   const known = tests.filter((t): t is Peek => t !== undefined);
   if (known.length === 0) return undefined;
-  return (peek) => known.every((t) => t(peek));
+  return (peek) => allHold(known, peek);
 }
 
 function some(tests: (Peek | undefined)[]): Peek | undefined {
   if (tests.length === 0 || tests.some((t) => t === undefined)) return undefined;
   const known = tests as Peek[];
-  return (peek) => known.some((t) => t(peek));
+  return (peek) => anyHolds(known, peek);
 }

@@ -7,6 +7,7 @@ import { type ConditionNode, parseCondition } from './condition.js';
 import { rawRecordTest, requiredEventNames } from './prefilter.js';
 import { SigmaRuleError } from './rule-error.js';
 import { compileSelection, type Selection } from './selection.js';
+import { allHold, anyHolds } from './tests-of.js';
 
 const stringList = z
   .union([z.string(), z.array(z.string())])
@@ -140,17 +141,17 @@ function evaluator(
     }
     case 'and': {
       const parts = node.operands.map((n) => evaluator(n, selections));
-      return (record) => parts.every((p) => p(record));
+      return (record) => allHold(parts, record);
     }
     case 'or': {
       const parts = node.operands.map((n) => evaluator(n, selections));
-      return (record) => parts.some((p) => p(record));
+      return (record) => anyHolds(parts, record);
     }
     case 'quantified': {
-      const parts = node.names.map((name) => selections.get(name) as Selection);
+      const parts = node.names.map((name) => (selections.get(name) as Selection).test);
       return node.quantifier === 'all'
-        ? (record) => parts.every((s) => s.test(record))
-        : (record) => parts.some((s) => s.test(record));
+        ? (record) => allHold(parts, record)
+        : (record) => anyHolds(parts, record);
     }
   }
 }

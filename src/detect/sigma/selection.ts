@@ -2,6 +2,7 @@ import { BytePeek } from '../../trail/scan/peek.js';
 import type { RecordPeek } from '../../trail/scan/types.js';
 import { compileFieldCondition, type FieldCondition } from './field-condition.js';
 import { SigmaRuleError } from './rule-error.js';
+import { allHold, anyHolds, holdsForAny } from './tests-of.js';
 
 /** One search identifier of a rule's detection, compiled, with what the prefilter can learn from it. */
 export interface Selection {
@@ -26,6 +27,7 @@ function mapSelection(map: Record<string, unknown>): Selection {
   const entries = Object.entries(map);
   if (entries.length === 0) throw new SigmaRuleError('empty selection map');
   const conditions: FieldCondition[] = entries.map(([key, value]) => compileFieldCondition(key, value));
+  const tests = conditions.map((c) => c.test);
   const eventNames = conditions.find((c) => c.field === 'eventName' && c.equalsValues)?.equalsValues;
   // Conditions with a byte-search guard first: they rule most records out cheapest.
   const peekable = conditions
@@ -38,13 +40,13 @@ function mapSelection(map: Record<string, unknown>): Selection {
     // A BytePeek reads all keys in one pass: its strings are cheaper than another byte search.
     if (raw)
       return (peek: RecordPeek) =>
-        (peek instanceof BytePeek || raw.some((t) => peek.contains(t))) && test(peek.strings(key));
+        (peek instanceof BytePeek || holdsForAny(raw, (t) => peek.contains(t))) && test(peek.strings(key));
     return (peek: RecordPeek) => test(peek.strings(key));
   });
   return {
-    test: (record) => conditions.every((c) => c.test(record)),
+    test: (record) => allHold(tests, record),
     eventNames: eventNames ? new Set(eventNames) : undefined,
-    peek: peekTests.length ? (peek) => peekTests.every((t) => t(peek)) : undefined,
+    peek: peekTests.length ? (peek) => allHold(peekTests, peek) : undefined,
   };
 }
 
@@ -56,6 +58,7 @@ export function compileSelection(name: string, value: unknown): Selection {
       if (value.length === 0) throw new SigmaRuleError('empty list');
       if (value.every(isPlainObject)) {
         const alternatives = value.map((m) => mapSelection(m as Record<string, unknown>));
+        const tests = alternatives.map((a) => a.test);
         const names = alternatives.every((a) => a.eventNames)
           ? new Set(alternatives.flatMap((a) => [...(a.eventNames as Set<string>)]))
           : undefined;
@@ -63,9 +66,9 @@ export function compileSelection(name: string, value: unknown): Selection {
           ? alternatives.map((a) => a.peek as (p: RecordPeek) => boolean)
           : undefined;
         return {
-          test: (record) => alternatives.some((a) => a.test(record)),
+          test: (record) => anyHolds(tests, record),
           eventNames: names,
-          peek: peeks ? (peek) => peeks.some((p) => p(peek)) : undefined,
+          peek: peeks ? (peek) => anyHolds(peeks, peek) : undefined,
         };
       }
       if (value.some(isPlainObject) || value.some(Array.isArray))
