@@ -14,11 +14,15 @@ export function groupingResource(resource: string | undefined): string {
   return object ? (object[1] as string) : resource;
 }
 
-function addCapped(g: Group, list: number, value: string | undefined): void {
+function addCapped(g: Group, list: number, value: string | undefined, intern?: (s: string) => string): void {
   if (!value || g.shadowed & (1 << list)) return;
   const values = g.lists[list] as string[];
-  if (values.length < (CAPS[list] as number) && !values.includes(value)) values.push(value);
+  if (values.length < (CAPS[list] as number) && !values.includes(value))
+    values.push(intern ? intern(value) : value);
 }
+
+/** Most distinct strings shared between groups (past it, new values are kept as they come). */
+const MAX_SHARED = 200_000;
 
 /** The map under `key` in `map`, created empty when missing. */
 function within<K, K2, V2>(map: Map<K, Map<K2, V2>>, key: K): Map<K2, V2> {
@@ -48,6 +52,17 @@ export class HitGroups {
   readonly groups = new Set<Group>();
   /** Rule → principal → resource → window → group: nested, so no key string is built per hit. */
   readonly #index = new Map<string, Map<string, Map<string, Map<number, Group>>>>();
+  /**
+   * One copy of each list value kept from absorbed groups: the same user agents, call names and
+   * regions recur in thousands of groups, and each blob's pack brings its own copies.
+   */
+  readonly #shared = new Map<string, string>();
+  readonly #share = (s: string): string => {
+    const known = this.#shared.get(s);
+    if (known !== undefined) return known;
+    if (this.#shared.size < MAX_SHARED) this.#shared.set(s, s);
+    return s;
+  };
 
   constructor(readonly windowMs: number = DEFAULT_WINDOW_MS) {}
 
@@ -133,15 +148,19 @@ export class HitGroups {
     for (const p of unpackGroups(partial)) {
       const { ruleId, principal, resource, first, last, count, lists, times, ids, idsSeen } = p;
       if (accept && !accept(ruleId)) continue;
-      const g = this.#group(ruleId, principal, resource, first);
+      const g = this.#group(this.#share(ruleId), this.#share(principal), this.#share(resource), first);
       g.count += count;
       if (first < g.first) g.first = first;
       if (last > g.last) g.last = last;
       for (let list = 0; list < LISTS.length; list++)
-        for (const v of lists[list] ?? []) addCapped(g, list, v);
+        for (const v of lists[list] ?? []) addCapped(g, list, v, this.#share);
       for (let i = 0; i < ids.length; i++) keepEarliest(g, times[i] as number, ids[i] as string);
       g.idsSeen += idsSeen - ids.length;
       this.#prune(g);
+      // Arrays grown by push keep room for 16 more: copies hold what is there, as groups last the hunt.
+      for (let list = 0; list < LISTS.length; list++) g.lists[list] = (g.lists[list] as string[]).slice();
+      g.ids = g.ids.slice();
+      g.times = g.times.slice();
     }
   }
 }
