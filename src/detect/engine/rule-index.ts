@@ -4,6 +4,7 @@ import type { RecordPeek } from '../../trail/scan/types.js';
 import type { EngineRule } from './detection.js';
 
 const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
+const MAX_NAMES = 10_000;
 
 /**
  * Rules indexed by the eventName they need, so a record is only tested against the rules that can
@@ -12,6 +13,7 @@ const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 export class RuleIndex {
   private readonly byEventName = new Map<string, EngineRule[]>();
   private readonly everywhere: EngineRule[] = [];
+  private readonly byName = new Map<string, readonly EngineRule[]>();
   /**
    * Texts of which a record needs one to be worth parsing; undefined when some rule has no
    * eventName bound or names an eventName not spelled as AWS spells them (the byte search is case-sensitive).
@@ -39,11 +41,17 @@ export class RuleIndex {
     this.needles = exact ? [...needles] : undefined;
   }
 
-  /** The rules a record with this eventName could match. */
-  candidates(eventName: string): EngineRule[] {
-    const indexed = this.byEventName.get(eventName.toLowerCase());
-    if (!indexed) return this.everywhere;
-    return this.everywhere.length ? [...indexed, ...this.everywhere] : indexed;
+  /** The rules a record with this eventName could match (a list kept per eventName as written). */
+  candidates(eventName: string): readonly EngineRule[] {
+    let list = this.byName.get(eventName);
+    if (!list) {
+      const indexed = this.byEventName.get(eventName.toLowerCase());
+      list = !indexed ? this.everywhere : this.everywhere.length ? [...indexed, ...this.everywhere] : indexed;
+      // Names come from the records: an input of endless made-up names cannot grow this without bound.
+      if (this.byName.size >= MAX_NAMES) this.byName.clear();
+      this.byName.set(eventName, list);
+    }
+    return list;
   }
 
   /** False when no rule can match the raw record: it is then never parsed. */
