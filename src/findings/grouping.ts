@@ -54,12 +54,23 @@ export class FindingGrouper {
     for (const list of byKey.values()) {
       list.sort((a, b) => a.first - b.first);
       let current: Group | undefined;
+      let copied = false;
       for (const g of list) {
-        if (current && g.first - current.last <= this.windowMs) mergeGroup(current, g);
-        else {
+        if (current && g.first - current.last <= this.windowMs) {
+          // Merged into a copy: the groups stay as they are, so findings() can be asked again.
+          if (!copied)
+            current = {
+              ...current,
+              lists: current.lists.map((l) => [...l]),
+              times: [...current.times],
+              ids: [...current.ids],
+            };
+          copied = true;
+          mergeGroup(current, g);
+        } else {
           if (current) out.push(this.#finding(current));
-          // A copy: merging must not change the groups, so findings() can be asked again.
-          current = { ...g, lists: g.lists.map((l) => [...l]), times: [...g.times], ids: [...g.ids] };
+          current = g;
+          copied = false;
         }
       }
       if (current) out.push(this.#finding(current));
