@@ -205,20 +205,20 @@ export { deliveryTime, type FileBlobOptions, fileBlobs } from './trail/files.js'
 export {
   createMatcher as createEventsMatcher,
   type EventsFilterOptions,
-  eventsFilterSpec,
   parseWhere,
   type WhereClause,
 } from './trail/filter.js';
+export { eventsFilterSpec } from './trail/filter-spec.js';
 export {
   type CloudTrailRecord,
   checkRecord,
-  cloudTrailRecordSchema,
   fieldValue,
   principalOf,
   type RecordOrigin,
   type Rejection,
   type TrailRecord,
 } from './trail/record.js';
+export { cloudTrailRecordSchema } from './trail/record-zod.js';
 export { scanBlobs } from './trail/scan/pool.js';
 export type {
   Blob as TrailBlob,

@@ -14,7 +14,7 @@ import {
 import { S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GarrisonError } from '../src/errors.js';
-import { eventsFilterSpec } from '../src/trail/filter.js';
+import { eventsFilterSpec } from '../src/trail/filter-spec.js';
 import type { CloudTrailRecord } from '../src/trail/record.js';
 import type { ScanEvent } from '../src/trail/scan/types.js';
 import { readTrail } from '../src/trail/sources/read-trail.js';

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../src/aws/clients.js';
 import { GarrisonError } from '../src/errors.js';
-import { eventsFilterSpec } from '../src/trail/filter.js';
+import { eventsFilterSpec } from '../src/trail/filter-spec.js';
 import type { Blob } from '../src/trail/scan/types.js';
 import { readTrail } from '../src/trail/sources/read-trail.js';
 import { parseS3Url, s3TrailBlobs } from '../src/trail/sources/s3.js';

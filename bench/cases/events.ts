@@ -1,5 +1,5 @@
 import { fileBlobs } from '../../src/trail/files.js';
-import { eventsFilterSpec } from '../../src/trail/filter.js';
+import { eventsFilterSpec } from '../../src/trail/filter-spec.js';
 import { scanBlobs } from '../../src/trail/scan/pool.js';
 import type { BenchCase } from './types.js';
 

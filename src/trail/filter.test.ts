@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GarrisonError } from '../errors.js';
-import { createMatcher, eventsFilterSpec, needlesFor, parseWhere } from './filter.js';
+import { createMatcher, needlesFor, parseWhere } from './filter.js';
+import { isParsedFilter } from './filter-options.js';
+import { eventsFilterSpec } from './filter-spec.js';
 import { type CloudTrailRecord, checkRecord } from './record.js';
 import { BytePeek } from './scan/peek.js';
 
@@ -152,8 +154,48 @@ describe('the events filter', () => {
   it('refuses invalid options and builds a spec pointing at this module', () => {
     assert.throws(() => createMatcher({ where: [{ path: 'x', op: 'like', value: 'y' }] }), GarrisonError);
     assert.throws(() => createMatcher({ since: 'not a time' }), GarrisonError);
-    const spec = eventsFilterSpec({ eventName: 'ConsoleLogin' });
+    assert.throws(
+      () => eventsFilterSpec({ since: 'yesterday-ish' }),
+      GarrisonError,
+      'checked before any read',
+    );
+    const spec = eventsFilterSpec({ eventName: 'ConsoleLogin', since: '2024-05-01T00:00:00Z' });
     assert.match(spec.module, /^file:.*\/filter\.js$/);
-    assert.deepEqual(spec.options, { eventName: 'ConsoleLogin' });
+    // Handed over parsed: the time as epoch ms, `where` present; workers then need no zod.
+    assert.deepEqual(spec.options, {
+      eventName: 'ConsoleLogin',
+      since: Date.parse('2024-05-01T00:00:00Z'),
+      where: [],
+    });
+    assert.equal(isParsedFilter(spec.options), true);
+  });
+
+  it('takes parsed options as they are, and parses any other form (the same answers)', () => {
+    for (const raw of [{}, { eventName: 'X', until: '2024-05-02T00:00:00Z' }])
+      assert.equal(isParsedFilter(raw), false, JSON.stringify(raw));
+    assert.equal(isParsedFilter({ where: [{ path: 'a', op: 'eq', value: 'b' }], since: 0 }), true);
+    for (const bad of [
+      null,
+      [],
+      { where: [{ path: '', op: 'eq', value: 'b' }] },
+      { where: [{ path: 'a', op: 'like', value: 'b' }] },
+      { where: [], since: Number.NaN },
+      { where: [], eventName: 7 },
+      { where: [], errorsOnly: 'yes' },
+    ])
+      assert.equal(isParsedFilter(bad), false, JSON.stringify(bad));
+    const record = checkRecord({ eventTime: '2024-05-01T12:00:00Z', eventSource: 's', eventName: 'X' });
+    assert.ok(record.ok);
+    const origin = { source: 'f', index: 0 };
+    for (const options of [
+      { eventName: 'X', until: '2024-05-02T00:00:00Z' },
+      { eventName: 'X', until: '2024-05-01T00:00:00Z' },
+    ]) {
+      const parsed = eventsFilterSpec(options).options;
+      assert.equal(
+        createMatcher(parsed).match(record.record, origin) !== undefined,
+        createMatcher(options).match(record.record, origin) !== undefined,
+      );
+    }
   });
 });

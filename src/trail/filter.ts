@@ -1,41 +1,20 @@
-import { z } from 'zod';
+import { createRequire } from 'node:module';
 import { GarrisonError } from '../errors.js';
+import {
+  buildFilterSchema,
+  type FilterSchema,
+  isParsedFilter,
+  type ParsedFilter,
+  type WhereClause,
+} from './filter-options.js';
 import { type CloudTrailRecord, fieldValue } from './record.js';
-import type { MatcherSpec, RecordMatcher, RecordPeek } from './scan/types.js';
+import type { RecordMatcher, RecordPeek } from './scan/types.js';
 
 /**
  * The `events` filter: every clause must hold (AND). It is a matcher module for the scanner's
  * workers (`createMatcher`), and derives from its clauses the byte needles and peek checks that
  * let the scanner skip parsing records that cannot match.
  */
-
-const whereSchema = z.object({
-  path: z.string().min(1),
-  op: z.enum(['eq', 'ne', 'contains']),
-  value: z.string(),
-});
-const time = z.union([
-  z.number(),
-  z.string().transform((s, ctx) => {
-    const t = Date.parse(s);
-    if (Number.isNaN(t)) ctx.addIssue({ code: 'custom', message: 'not a time' });
-    return t;
-  }),
-]);
-export const eventsFilterSchema = z.object({
-  where: z.array(whereSchema).default([]),
-  since: time.optional(),
-  until: time.optional(),
-  principal: z.string().optional(),
-  accessKey: z.string().optional(),
-  ip: z.string().optional(),
-  eventSource: z.string().optional(),
-  eventName: z.string().optional(),
-  errorsOnly: z.boolean().optional(),
-});
-
-export type WhereClause = z.infer<typeof whereSchema>;
-export type EventsFilterOptions = z.input<typeof eventsFilterSchema>;
 
 /** Reads `field=value`, `field!=value` (not equal) or `field~value` (contains, any case). */
 export function parseWhere(text: string): WhereClause {
@@ -49,10 +28,22 @@ export function parseWhere(text: string): WhereClause {
   return { path: parsed[1]!, op, value: parsed[3]! };
 }
 
-/** The spec a scan needs to run this filter in its workers. */
-export function eventsFilterSpec(options: EventsFilterOptions): MatcherSpec {
-  eventsFilterSchema.parse(options);
-  return { module: new URL('./filter.js', import.meta.url).href, options };
+export type { EventsFilterOptions, WhereClause } from './filter-options.js';
+
+let schema: FilterSchema | undefined;
+
+/** The options' zod schema, for options not already in parsed form (zod loaded then, from its CommonJS build). */
+function filterSchema(): FilterSchema {
+  schema ??= buildFilterSchema((createRequire(import.meta.url)('zod') as typeof import('zod')).z);
+  return schema;
+}
+
+/** Options as given by a caller, or as eventsFilterSpec already parsed them (a scan worker loads no zod then). */
+export function parseFilter(options: unknown): ParsedFilter {
+  if (isParsedFilter(options)) return options;
+  const parsed = filterSchema().safeParse(options);
+  if (!parsed.success) throw new GarrisonError('usage', `invalid events filter: ${parsed.error.message}`);
+  return parsed.data;
 }
 
 /** The texts of a field's scalar values (arrays searched element-wise). */
@@ -121,7 +112,7 @@ const PRINCIPAL_PATHS = [
 ];
 
 /** The filter's clauses, most selective first (the first with needles bounds the byte search). */
-function clauses(o: z.infer<typeof eventsFilterSchema>): Clause[] {
+function clauses(o: ParsedFilter): Clause[] {
   const list: Clause[] = [];
   if (o.accessKey !== undefined) list.push(equals(['userIdentity.accessKeyId'], o.accessKey));
   if (o.eventName !== undefined) list.push(equals(['eventName'], o.eventName));
@@ -148,9 +139,7 @@ function clauses(o: z.infer<typeof eventsFilterSchema>): Clause[] {
 }
 
 export function createMatcher(options: unknown): RecordMatcher<CloudTrailRecord> {
-  const parsed = eventsFilterSchema.safeParse(options);
-  if (!parsed.success) throw new GarrisonError('usage', `invalid events filter: ${parsed.error.message}`);
-  const list = clauses(parsed.data);
+  const list = clauses(parseFilter(options));
   const peeks = list.flatMap((c) => (c.peek ? [c.peek] : []));
   return {
     needles: list.find((c) => c.needles)?.needles,

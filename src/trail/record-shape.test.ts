@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { loadPack } from '../detect/pack.js';
 import { attackStory } from '../lab/generate/attack-story.js';
-import { checkRecord, cloudTrailRecordSchema } from './record.js';
+import { checkRecord, recordSchema } from './record.js';
 import { copyRecord, type FieldKind, RECORD_SHAPE, type Shape } from './record-shape.js';
+import { cloudTrailRecordSchema } from './record-zod.js';
 
 /** Deep equality that also requires the same key order, the same prototypes and undefined-valued keys. */
 function assertSameCopy(actual: unknown, expected: unknown, path = 'record'): void {
@@ -205,5 +206,7 @@ describe('copyRecord (the hand-written record check)', () => {
     const theirs = describe(cloudTrailRecordSchema);
     assert.deepEqual(mine(RECORD_SHAPE), theirs);
     assert.deepEqual(Object.keys(mine(RECORD_SHAPE) as object), Object.keys(theirs as object));
+    // checkRecord's own schema, built on first need from zod's CommonJS build, is the same one.
+    assert.deepEqual(describe(recordSchema()), theirs);
   });
 });

@@ -46,7 +46,7 @@ const USER_IDENTITY = shape({
 
 const RESOURCE = shape({ ARN: 'string', accountId: 'string', type: 'string' });
 
-/** The same fields, kinds and order as cloudTrailRecordSchema. */
+/** The same fields, kinds and order as the zod schema (record-schema.ts). */
 export const RECORD_SHAPE = shape({
   eventVersion: 'string',
   eventTime: 'time',

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { z } from 'zod';
+import { buildRecordSchema, type RecordSchema } from './record-schema.js';
 import { copyRecord } from './record-shape.js';
 
 /**
@@ -6,72 +8,15 @@ import { copyRecord } from './record-shape.js';
  * object itself); the fields garrison relies on are checked for type when present.
  * eventTime, eventSource and eventName are required: a record without them is rejected.
  */
-const sessionIssuer = z.looseObject({
-  type: z.string().optional(),
-  principalId: z.string().optional(),
-  arn: z.string().optional(),
-  accountId: z.string().optional(),
-  userName: z.string().optional(),
-});
+export type CloudTrailRecord = z.infer<RecordSchema>;
 
-const userIdentity = z.looseObject({
-  type: z.string().optional(),
-  principalId: z.string().optional(),
-  arn: z.string().optional(),
-  accountId: z.string().optional(),
-  accessKeyId: z.string().optional(),
-  userName: z.string().optional(),
-  invokedBy: z.string().optional(),
-  sessionContext: z
-    .looseObject({
-      attributes: z
-        .looseObject({
-          creationDate: z.string().optional(),
-          mfaAuthenticated: z.string().optional(),
-        })
-        .optional(),
-      sessionIssuer: sessionIssuer.optional(),
-      sourceIdentity: z.string().optional(),
-    })
-    .optional(),
-});
+let schema: RecordSchema | undefined;
 
-const resource = z.looseObject({
-  ARN: z.string().optional(),
-  accountId: z.string().optional(),
-  type: z.string().optional(),
-});
-
-const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not an ISO 8601 time');
-
-export const cloudTrailRecordSchema = z.looseObject({
-  eventVersion: z.string().optional(),
-  eventTime: isoTime,
-  eventSource: z.string().min(1),
-  eventName: z.string().min(1),
-  awsRegion: z.string().optional(),
-  sourceIPAddress: z.string().optional(),
-  userAgent: z.string().optional(),
-  userIdentity: userIdentity.optional(),
-  errorCode: z.string().optional(),
-  errorMessage: z.string().optional(),
-  requestParameters: z.record(z.string(), z.unknown()).nullable().optional(),
-  responseElements: z.record(z.string(), z.unknown()).nullable().optional(),
-  additionalEventData: z.record(z.string(), z.unknown()).nullable().optional(),
-  requestID: z.string().optional(),
-  eventID: z.string().optional(),
-  readOnly: z.boolean().optional(),
-  resources: z.array(resource).optional(),
-  eventType: z.string().optional(),
-  managementEvent: z.boolean().optional(),
-  recipientAccountId: z.string().optional(),
-  sharedEventID: z.string().optional(),
-  vpcEndpointId: z.string().optional(),
-  eventCategory: z.string().optional(),
-  sessionCredentialFromConsole: z.string().optional(),
-});
-
-export type CloudTrailRecord = z.infer<typeof cloudTrailRecordSchema>;
+/** The zod schema of a record, built on first use (zod loaded then, synchronously, from its CommonJS build). */
+export function recordSchema(): RecordSchema {
+  schema ??= buildRecordSchema((createRequire(import.meta.url)('zod') as typeof import('zod')).z);
+  return schema;
+}
 
 /** Where a record came from: the file, S3 object, API page or stream, and its position there. */
 export interface RecordOrigin {
@@ -103,7 +48,7 @@ export function checkRecord(value: unknown): RecordCheck {
   const input = withEventTime(value);
   const copied = copyRecord(input);
   if (copied) return { ok: true, record: copied as CloudTrailRecord };
-  const result = cloudTrailRecordSchema.safeParse(input);
+  const result = recordSchema().safeParse(input);
   if (result.success) return { ok: true, record: result.data as CloudTrailRecord };
   const issue = result.error.issues[0];
   const path = issue?.path.length ? issue.path.join('.') : 'record';

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { GarrisonError } from '../../errors.js';
-import { type EventsFilterOptions, eventsFilterSpec, parseWhere } from '../../trail/filter.js';
+import { type EventsFilterOptions, parseWhere } from '../../trail/filter.js';
+import { eventsFilterSpec } from '../../trail/filter-spec.js';
 import type { CloudTrailRecord } from '../../trail/record.js';
 import { lookupAttributeFor } from '../../trail/sources/lookup-events.js';
 import { readTrail } from '../../trail/sources/read-trail.js';

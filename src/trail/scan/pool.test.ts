@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { delivered, makeRecords, ndjson } from '../../../test/helpers/trail-data.js';
 import { GarrisonError } from '../../errors.js';
-import { eventsFilterSpec } from '../filter.js';
+import { eventsFilterSpec } from '../filter-spec.js';
 import { scanBlobs } from './pool.js';
 import type { Blob, MatcherSpec, ScanEvent, ScanOptions } from './types.js';
 
