@@ -65,10 +65,11 @@ export class CaseStore {
       });
     }
     try {
-      db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 15_000)}`);
+      const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 15_000);
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
       db.pragma('foreign_keys = ON');
       if (!options.readonly) {
-        db.pragma('journal_mode = WAL');
+        useWal(db, busyTimeoutMs);
         // WAL + NORMAL: a killed process loses nothing committed; only an OS crash or power cut can drop the last commits.
         db.pragma('synchronous = NORMAL');
         migrate(db);
@@ -90,5 +91,24 @@ export class CaseStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * Switches the store to WAL. SQLite does not wait on its busy handler while another process holds
+ * the lock this switch needs (several garrison processes creating the store at the same moment),
+ * so a busy answer is retried here, within the same busy timeout.
+ */
+function useWal(db: Database.Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, Math.min(5 * (attempt + 1), 50));
+    }
   }
 }
