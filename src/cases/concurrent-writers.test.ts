@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -36,7 +36,13 @@ describe('case store: several garrison processes writing at once', () => {
     const db = join(dir, 'shared.db');
     const writers = ['alpha', 'bravo', 'charlie', 'delta'];
     const rounds = 30;
-    const results = await Promise.all(writers.map((w) => run(db, w, rounds)));
+    const running = Promise.all(writers.map((w) => run(db, w, rounds)));
+    // All opened the store at the same moment; once all are ready, they write at the same time.
+    const deadline = Date.now() + 30_000;
+    while (!writers.every((w) => existsSync(`${db}.ready-${w}`)) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    writeFileSync(`${db}.go`, '');
+    const results = await running;
     for (const [i, r] of results.entries()) assert.equal(r.code, 0, `${writers[i]}: ${r.stderr}`);
 
     const store = CaseStore.open(db);
