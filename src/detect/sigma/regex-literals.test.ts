@@ -17,6 +17,9 @@ describe('requiredLiterals', () => {
     assert.deepEqual(requiredLiterals('kali|parrot'), ['kali', 'parrot']);
     assert.deepEqual(requiredLiterals('^aws-cli/.*'), ['aws-cli/']);
     assert.deepEqual(requiredLiterals('x[]a]yz(abc|def)'), ['abc', 'def']);
+    // A POSIX class inside a class: its first ']' does not close the class, so no literal is taken from it.
+    assert.equal(requiredLiterals('[[:alpha:]]abc')?.includes(']abc') ?? false, false);
+    assert.equal(requiredLiterals('x[[:space:]]]yz')?.some((t) => t.includes(']')) ?? false, false);
   });
 
   it('says nothing when a branch, a group or the whole pattern need no text', () => {

@@ -48,12 +48,16 @@ function splitTopLevel(pattern: string): string[] | undefined {
   return branches;
 }
 
-/** Index of the `]` closing the class opened at `open` (a `]` first in the class is literal), or -1. */
+/**
+ * Index of the `]` closing the class opened at `open` (a `]` first in the class is literal), or -1.
+ * A class holding a `[` (a POSIX class such as `[[:alpha:]]`) gives -1: no literal is derived.
+ */
 function classEnd(pattern: string, open: number): number {
   let at = open + 1;
   if (pattern[at] === '^') at++;
   if (pattern[at] === ']') at++;
-  return pattern.indexOf(']', at);
+  const end = pattern.indexOf(']', at);
+  return end >= 0 && pattern.slice(at, end).includes('[') ? -1 : end;
 }
 
 /** Index of the `)` closing the group opened at `open`, classes skipped (groups do not nest here), or -1. */

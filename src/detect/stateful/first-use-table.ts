@@ -8,17 +8,21 @@ const MAX_MARKS = 64;
 
 const families = new Map<string, string | undefined>();
 const MAX_FAMILIES = 4096;
+const MAX_CACHED_LENGTH = 512;
 
 /** A user agent with its version numbers blurred, so an upgraded CLI is not a "new" agent. */
 export function agentFamily(userAgent: string | undefined): string | undefined {
   if (!userAgent) return undefined;
   // The same few agents make most of a trail: each is blurred once.
   if (families.has(userAgent)) return families.get(userAgent);
-  if (families.size >= MAX_FAMILIES) families.clear();
   const family = /amazonaws\.com$|^AWS Internal/i.test(userAgent)
     ? undefined
     : userAgent.replace(/\d+/g, '#').slice(0, 200);
-  families.set(userAgent, family);
+  // Only ordinary lengths are remembered: attacker-long agents must not fill memory.
+  if (userAgent.length <= MAX_CACHED_LENGTH) {
+    if (families.size >= MAX_FAMILIES) families.clear();
+    families.set(userAgent, family);
+  }
   return family;
 }
 

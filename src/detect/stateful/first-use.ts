@@ -76,8 +76,9 @@ function noteRecord(table: FirstSeenTable, record: CloudTrailRecord): void {
  * from that IP or agent: the moment stolen credentials change hands and the new holder acts.
  *
  * Its first-seen tables merge by minimum, so the answer does not depend on the order files are
- * read in; hits are reported at the end of the stream (flush). Scan workers feed the tables from
- * raw bytes through the collector, so only sensitive calls need to be parsed.
+ * read in; hits are reported at the end of the stream (flush). Scan workers keep the tables of the
+ * records they parse (baseline) and hand them over per blob, so only sensitive calls (wants) need
+ * to reach the detector in the main thread.
  */
 export const firstUseThenSensitiveCall = defineStateful(
   'src/detect/stateful/first-use.ts',

@@ -116,7 +116,7 @@ export class StatefulRun {
     return this.detectors.flatMap((d) => d.flush());
   }
 
-  /** Merges the aggregates of StatefulCollectors.drain() (one per scan worker and blob). */
+  /** Merges what the scan workers gathered per blob (baselines, or StatefulCollectors.drain()). */
   absorb(aggregates: unknown): void {
     if (!aggregates || typeof aggregates !== 'object') return;
     for (const detector of this.detectors) {

@@ -62,7 +62,6 @@ function addressOrigin(source: string, awsNetworks: BlockList | undefined): Orig
   }
   const answer = known.get(source);
   if (answer !== undefined) return answer;
-  if (known.size >= MAX_ANSWERS) known.clear();
   const family = isIP(source);
   let origin: Origin | null = null;
   if (family) {
@@ -72,7 +71,11 @@ function addressOrigin(source: string, awsNetworks: BlockList | undefined): Orig
         ? { kind: 'aws-internal', network: networkOf(source) }
         : { kind: 'internet', ip: source, network: networkOf(source) };
   }
-  known.set(source, origin);
+  // Addresses are short; anything long (an attacker-chosen sourceIPAddress) is not remembered.
+  if (source.length <= 64) {
+    if (known.size >= MAX_ANSWERS) known.clear();
+    known.set(source, origin);
+  }
   return origin;
 }
 

@@ -104,10 +104,17 @@ describe('decoding every layout', () => {
   it('sizes the output by the gzip trailer, and a trailer that lies or names one member only changes nothing', async () => {
     const whole = gzipSync(delivered(records));
     assert.equal(outputChunk(whole, 1 << 26), 64 * 1024, "small files: zlib's usual chunk");
-    const trailer = Buffer.alloc(40);
-    trailer.writeUInt32LE(1_000_000, 36);
+    const trailer = Buffer.alloc(2000);
+    trailer.writeUInt32LE(1_000_000, 1996);
     assert.equal(outputChunk(trailer, 1 << 26), 1_000_001);
     assert.equal(outputChunk(trailer, 500_000), 500_001, 'never above the streaming threshold');
+    const forged = Buffer.alloc(40);
+    forged.writeUInt32LE(60_000_000, 36);
+    assert.equal(
+      outputChunk(forged, 1 << 26),
+      64 * 1024,
+      'a tiny file cannot claim 60 MB (deflate: at most 1032:1)',
+    );
     assert.equal(outputChunk(Buffer.alloc(5), 1 << 26), 64 * 1024);
     const lying = Buffer.from(whole);
     lying.writeUInt32LE(3, lying.length - 4); // ISIZE says 3 bytes: zlib's CRC/size check rejects it...

@@ -99,7 +99,8 @@ export function outputChunk(bytes: Uint8Array, threshold: number): number {
   if (bytes.length < 18) return MIN_CHUNK;
   const at = bytes.length - 4;
   const isize = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
-  return Math.max(MIN_CHUNK, Math.min(isize, threshold) + 1);
+  // Deflate expands at most 1032:1: a forged ISIZE cannot make a small file claim a huge buffer.
+  return Math.max(MIN_CHUNK, Math.min(isize, threshold, bytes.length * 1032) + 1);
 }
 
 /** What a damaged gzip stream yields before the damage. */
