@@ -62,7 +62,8 @@ export async function hunt(sources: readonly string[], options: HuntOptions = {}
   for await (const event of run) gathering.take(event);
   const findings = gathering.findings();
   const matched = gathering.matched;
-  const trail = run.summary;
+  // Rule hits come back grouped, not as records: 'matched' is the records that fired a rule.
+  const trail = { ...run.summary, matched };
   return {
     findings,
     rules: [...rules, ...stateful].map((r) => r.info),
