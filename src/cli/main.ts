@@ -11,7 +11,8 @@ Exit status:
   2  partial: some input was rejected or some step was not verified (see the summary)
   3  findings at or above --fail-on were found`;
 
-export function buildProgram(): Command {
+/** The program for a command line (argv without node and the script): only the command it names is loaded. */
+export async function buildProgram(args: readonly string[] = []): Promise<Command> {
   const program = new Command('garrison')
     .description('Incident response for AWS: prepare an account, hunt CloudTrail, contain, recover, report.')
     .version(VERSION)
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'case store path (default: GARRISON_DB, then ~/.garrison/garrison.db)')
     .showHelpAfterError()
     .addHelpText('after', EXIT_STATUS_HELP);
-  registerCommands(program);
+  await registerCommands(program, args);
   return program;
 }
 
@@ -37,7 +38,7 @@ function throwInsteadOfExit(command: Command): void {
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv.slice(2));
   throwInsteadOfExit(program);
   try {
     await program.parseAsync(argv);

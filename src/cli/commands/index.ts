@@ -1,35 +1,51 @@
 import type { Command } from 'commander';
-import { registerCase } from './case.js';
-import { registerContain } from './contain.js';
-import { registerDemo } from './demo.js';
-import { registerEvents } from './events.js';
-import { registerGuardDuty } from './guardduty.js';
-import { registerHunt } from './hunt.js';
-import { registerIocs } from './iocs.js';
-import { registerPivot } from './pivot.js';
-import { registerPolicy } from './policy.js';
-import { registerPrepare } from './prepare.js';
-import { registerRelease } from './release.js';
-import { registerReport } from './report.js';
-import { registerRespond } from './respond.js';
-import { registerRules } from './rules.js';
-import { registerTimeline } from './timeline.js';
 
-/** Every command registers itself here, one module per command (or command group). */
-export function registerCommands(program: Command): void {
-  registerCase(program);
-  registerContain(program);
-  registerDemo(program);
-  registerEvents(program);
-  registerGuardDuty(program);
-  registerHunt(program);
-  registerIocs(program);
-  registerPivot(program);
-  registerPolicy(program);
-  registerPrepare(program);
-  registerRelease(program);
-  registerReport(program);
-  registerRespond(program);
-  registerRules(program);
-  registerTimeline(program);
+type Register = (program: Command) => void;
+
+/**
+ * Every command, one module per command (or command group), in the order help lists them. Each
+ * module is imported only when needed: together they pull in every AWS SDK client garrison uses,
+ * which is most of a second and a half of start-up that one command never needs.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  case: async () => (await import('./case.js')).registerCase,
+  contain: async () => (await import('./contain.js')).registerContain,
+  demo: async () => (await import('./demo.js')).registerDemo,
+  events: async () => (await import('./events.js')).registerEvents,
+  guardduty: async () => (await import('./guardduty.js')).registerGuardDuty,
+  hunt: async () => (await import('./hunt.js')).registerHunt,
+  iocs: async () => (await import('./iocs.js')).registerIocs,
+  pivot: async () => (await import('./pivot.js')).registerPivot,
+  policy: async () => (await import('./policy.js')).registerPolicy,
+  prepare: async () => (await import('./prepare.js')).registerPrepare,
+  release: async () => (await import('./release.js')).registerRelease,
+  report: async () => (await import('./report.js')).registerReport,
+  respond: async () => (await import('./respond.js')).registerRespond,
+  rules: async () => (await import('./rules.js')).registerRules,
+  timeline: async () => (await import('./timeline.js')).registerTimeline,
+};
+
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+/** Global options that take a value (`--region us-east-1`): their value is not the command's name. */
+const VALUED = new Set(['--region', '--profile', '--endpoint-url', '--role-arn', '--external-id', '--db']);
+
+/** The command named on a command line (argv without node and the script), if any. */
+export function commandNamed(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return undefined;
+    if (VALUED.has(arg)) i++;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Registers the command a command line names, or every command when it names none (help, a
+ * typo: commander then lists them all or suggests the nearest).
+ */
+export async function registerCommands(program: Command, args: readonly string[] = []): Promise<void> {
+  const named = commandNamed(args);
+  for (const name of named ? [named] : COMMAND_NAMES) (await COMMANDS[name]!())(program);
 }
