@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { loadPack } from '../detect/pack.js';
 import { attackStory } from '../lab/generate/attack-story.js';
+import { STORY_PARAMS } from '../lab/generate/attack-story.test-data.js';
 import { checkRecord, recordSchema } from './record.js';
 import { copyRecord, type FieldKind, RECORD_SHAPE, type Shape } from './record-shape.js';
 import { cloudTrailRecordSchema } from './record-zod.js';
@@ -143,18 +144,7 @@ describe('copyRecord (the hand-written record check)', () => {
   });
 
   it('agrees with the schema on generated trails and every example record of the built-in pack', () => {
-    const { records } = attackStory({
-      accountId: '444455556666',
-      region: 'eu-west-1',
-      start: '2026-11-19T14:07:00Z',
-      instanceId: 'i-0fedcba9876543210',
-      instanceRoleName: 'shop-web-role',
-      dataBucket: 'shop-customer-data',
-      attackerIp: '203.0.113.99',
-      backdoorUserName: 'svc-monitoring',
-      trailName: 'main-trail',
-      detectorId: '12abc34d567e8fa901bc2d34e56789f0',
-    });
+    const { records } = attackStory(STORY_PARAMS);
     const examples = loadPack().flatMap((d) => [...d.positive, ...d.negative]);
     let vouched = 0;
     for (const [i, record] of [...records, ...examples].entries()) {

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkRecord } from '../../trail/record.js';
-import { type AttackStoryParams, attackStory } from './attack-story.js';
+import { attackStory } from './attack-story.js';
+import { STORY_PARAMS } from './attack-story.test-data.js';
 import { outOfOrderField, type TrailEvent } from './event.js';
 
-const PARAMS: AttackStoryParams = {
-  accountId: '444455556666',
-  region: 'eu-west-1',
-  start: '2026-11-19T14:07:00Z',
-  instanceId: 'i-0fedcba9876543210',
-  instanceRoleName: 'shop-web-role',
-  dataBucket: 'shop-customer-data',
-  attackerIp: '203.0.113.99',
-  backdoorUserName: 'svc-monitoring',
-  trailName: 'main-trail',
-  detectorId: '12abc34d567e8fa901bc2d34e56789f0',
-};
+const PARAMS = STORY_PARAMS;
 
 type Who = { type?: string; arn?: string; accessKeyId?: string; userName?: string };
 const who = (r: TrailEvent) => r.userIdentity as Who;
