@@ -162,8 +162,7 @@ async function runHunt(sources: string[], options: HuntOptions, command: Command
   } catch (error) {
     if ((error as { code?: string }).code !== 'EPIPE') throw error;
   }
-  const read = { ...result.trail, matched: result.summary.matched_records };
-  process.stderr.write(formatSummary('hunt', read, result.trail.notices));
+  process.stderr.write(formatSummary('hunt', result.trail, result.trail.notices));
   process.stderr.write(`${humanSummary(result.summary)}\n`);
   if (options.case) {
     const caseId = options.case;
