@@ -11,9 +11,9 @@ Exit status:
   2  partial: some input was rejected or some step was not verified (see the summary)
   3  findings at or above --fail-on were found`;
 
-/** The program for a command line (argv without node and the script): only the command it names is loaded. */
-export async function buildProgram(args: readonly string[] = []): Promise<Command> {
-  const program = new Command('garrison')
+/** The program with its global options, before any command is registered. */
+export function globalProgram(): Command {
+  return new Command('garrison')
     .description('Incident response for AWS: prepare an account, hunt CloudTrail, contain, recover, report.')
     .version(VERSION)
     .option('--region <region>', 'AWS region (default: AWS_REGION, the profile, then us-east-1)')
@@ -27,6 +27,11 @@ export async function buildProgram(args: readonly string[] = []): Promise<Comman
     .option('--db <path>', 'case store path (default: GARRISON_DB, then ~/.garrison/garrison.db)')
     .showHelpAfterError()
     .addHelpText('after', EXIT_STATUS_HELP);
+}
+
+/** The program for a command line (argv without node and the script): only the command it names is loaded. */
+export async function buildProgram(args: readonly string[] = []): Promise<Command> {
+  const program = globalProgram();
   await registerCommands(program, args);
   return program;
 }

@@ -27,25 +27,27 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
-/** Global options that take a value (`--region us-east-1`): their value is not the command's name. */
-const VALUED = new Set(['--region', '--profile', '--endpoint-url', '--role-arn', '--external-id', '--db']);
+/** The program's own options that take a value (`--region us-east-1`): their value is not a command's name. */
+export function valuedOptions(program: Command): Set<string> {
+  return new Set(program.options.flatMap((o) => ((o.required || o.optional) && o.long ? [o.long] : [])));
+}
 
 /** The command named on a command line (argv without node and the script), if any. */
-export function commandNamed(args: readonly string[]): string | undefined {
+export function commandNamed(args: readonly string[], valued: ReadonlySet<string>): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') return undefined;
-    if (VALUED.has(arg)) i++;
+    if (valued.has(arg)) i++;
     else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
   }
   return undefined;
 }
 
 /**
- * Registers the command a command line names, or every command when it names none (help, a
+ * Registers, on a program whose global options are declared, the command a command line names, or every command when it names none (help, a
  * typo: commander then lists them all or suggests the nearest).
  */
 export async function registerCommands(program: Command, args: readonly string[] = []): Promise<void> {
-  const named = commandNamed(args);
+  const named = commandNamed(args, valuedOptions(program));
   for (const name of named ? [named] : COMMAND_NAMES) (await COMMANDS[name]!())(program);
 }
