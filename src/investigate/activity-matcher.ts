@@ -45,9 +45,9 @@ export function createMatcher(options: unknown): RecordMatcher<ActivityMatch> {
   return {
     mightMatch(peek: RecordPeek): boolean {
       peeked = true;
-      count(peek.strings('awsRegion')[0], peek.strings('eventTime')[0]);
+      count(peek.field('awsRegion')[0], peek.field('eventTime')[0]);
       if (o.everything || mightSelect(peek, o.selection)) return true;
-      return o.issuance === true && peek.strings('eventName').some((n) => FOLLOWED.has(n));
+      return o.issuance === true && peek.field('eventName').some((n) => FOLLOWED.has(n));
     },
     match(record) {
       // Records from API sources skip mightMatch: count them here.

@@ -80,14 +80,10 @@ interface Clause {
   needles?: string[] | undefined;
 }
 
-function lastKey(path: string): string {
-  return path.slice(path.lastIndexOf('.') + 1);
-}
-
 function equals(paths: string[], value: string): Clause {
   return {
     full: (r) => paths.some((p) => texts(fieldValue(r, p)).includes(value)),
-    peek: scalarLike(value) ? undefined : (pk) => paths.some((p) => pk.strings(lastKey(p)).includes(value)),
+    peek: scalarLike(value) ? undefined : (pk) => paths.some((p) => pk.field(p).includes(value)),
     needles: needlesFor(value),
   };
 }
@@ -99,7 +95,7 @@ function whereClause(c: WhereClause): Clause {
   const has = (s: string) => s.toLowerCase().includes(lower);
   return {
     full: (r) => texts(fieldValue(r, c.path)).some(has),
-    peek: scalarLike(c.value) ? undefined : (pk) => pk.strings(lastKey(c.path)).some(has),
+    peek: scalarLike(c.value) ? undefined : (pk) => pk.field(c.path).some(has),
   };
 }
 
@@ -133,7 +129,7 @@ function clauses(o: ParsedFilter): Clause[] {
       const t = Date.parse(text);
       return (since === undefined || t >= since) && (until === undefined || t <= until);
     };
-    list.push({ full: (r) => inRange(r.eventTime), peek: (pk) => pk.strings('eventTime').some(inRange) });
+    list.push({ full: (r) => inRange(r.eventTime), peek: (pk) => pk.field('eventTime').some(inRange) });
   }
   return list;
 }

@@ -58,7 +58,7 @@ export class RuleIndex {
   mightMatch(raw: RecordPeek): boolean {
     const peek = raw instanceof BytePeek ? raw : memoized(raw);
     for (const rule of this.everywhere) if (!rule.rawTest || rule.rawTest(peek)) return true;
-    for (const name of peek.strings('eventName')) {
+    for (const name of peek.field('eventName')) {
       const indexed = this.byEventName.get(name.toLowerCase());
       if (indexed) for (const rule of indexed) if (!rule.rawTest || rule.rawTest(peek)) return true;
     }
@@ -76,15 +76,17 @@ export class RuleIndex {
 /** A peek that reads each key once per record: many rules ask for the same few keys. */
 function memoized(peek: RecordPeek): RecordPeek {
   const seen = new Map<string, string[]>();
+  const once = (key: string, read: () => string[]) => {
+    let values = seen.get(key);
+    if (!values) {
+      values = read();
+      seen.set(key, values);
+    }
+    return values;
+  };
   return {
-    strings(key) {
-      let values = seen.get(key);
-      if (!values) {
-        values = peek.strings(key);
-        seen.set(key, values);
-      }
-      return values;
-    },
+    strings: (key) => once(`\u0000${key}`, () => peek.strings(key)),
+    field: (path) => once(path, () => peek.field(path)),
     contains: (text) => peek.contains(text),
   };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { GarrisonError } from '../../errors.js';
+import { BytePeek } from '../../trail/scan/peek.js';
 import { compileFieldCondition } from './field-condition.js';
 import { compileSigmaRule } from './rule.js';
 import { ruleOf } from './rule-of.test-data.js';
@@ -86,6 +87,7 @@ describe('Sigma prefilter', () => {
     });
     const peek = (values: Record<string, string[]>) => ({
       strings: (k: string) => values[k] ?? [],
+      field: (path: string) => values[path] ?? [],
       contains: () => true,
     });
     assert.ok(rule.rawTest);
@@ -183,14 +185,7 @@ describe('byte-search guards on the raw record', () => {
       s: { 'errorCode|endswith': 'UnauthorizedOperation', 'userIdentity.type': 'AssumedRole' },
       condition: 's',
     });
-    const raw = (value: unknown) => {
-      const text = JSON.stringify(value);
-      return {
-        contains: (t: string) => text.includes(t),
-        strings: (k: string) =>
-          [...text.matchAll(new RegExp(`"${k}":"([^"]*)"`, 'g'))].map((m) => m[1] as string),
-      };
-    };
+    const raw = (value: unknown) => new BytePeek(Buffer.from(JSON.stringify(value)));
     const hit = rec({ errorCode: 'Client.UnauthorizedOperation', userIdentity: { type: 'AssumedRole' } });
     assert.equal(rule.matches(hit), true);
     assert.equal(rule.rawTest?.(raw(hit)), true);

@@ -17,11 +17,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function lastSegment(field: string): string {
-  const dot = field.lastIndexOf('.');
-  return dot < 0 ? field : field.slice(dot + 1);
-}
-
 /** A map of field conditions: all must hold. */
 function mapSelection(map: Record<string, unknown>): Selection {
   const entries = Object.entries(map);
@@ -34,14 +29,14 @@ function mapSelection(map: Record<string, unknown>): Selection {
     .filter((c) => c.peekTest && c.field)
     .sort((a, b) => Number(!a.rawTexts) - Number(!b.rawTexts));
   const peekTests = peekable.map((c) => {
-    const key = lastSegment(c.field as string);
+    const field = c.field as string;
     const test = c.peekTest as (texts: readonly string[]) => boolean;
     const raw = c.rawTexts;
     // A BytePeek reads all keys in one pass: its strings are cheaper than another byte search.
     if (raw)
       return (peek: RecordPeek) =>
-        (peek instanceof BytePeek || holdsForAny(raw, (t) => peek.contains(t))) && test(peek.strings(key));
-    return (peek: RecordPeek) => test(peek.strings(key));
+        (peek instanceof BytePeek || holdsForAny(raw, (t) => peek.contains(t))) && test(peek.field(field));
+    return (peek: RecordPeek) => test(peek.field(field));
   });
   return {
     test: (record) => allHold(tests, record),

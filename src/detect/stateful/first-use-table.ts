@@ -126,12 +126,12 @@ function insertEarliest(list: number[], time: number): void {
 export function peekFirstSeen(
   peek: RecordPeek,
 ): { principal: string; time: number; marks: string[]; eventId: string | undefined } | undefined {
-  if (peek.strings('invokedBy').length > 0) return undefined;
-  const ids = peek.strings('principalId');
+  if (peek.field('userIdentity.invokedBy').length > 0) return undefined;
+  const ids = peek.field('userIdentity.principalId');
   // userIdentity.principalId of a role session is "AROA…:session"; sessionIssuer's is the bare role id.
   const principal = ids.find((id) => id.includes(':')) ?? ids[0];
-  const time = Date.parse(peek.strings('eventTime')[0] ?? '');
+  const time = Date.parse(peek.field('eventTime')[0] ?? '');
   if (!principal || Number.isNaN(time)) return undefined;
-  const marks = marksOf(peek.strings('sourceIPAddress')[0], peek.strings('userAgent')[0]);
-  return { principal, time, marks, eventId: peek.strings('eventID')[0] };
+  const marks = marksOf(peek.field('sourceIPAddress')[0], peek.field('userAgent')[0]);
+  return { principal, time, marks, eventId: peek.field('eventID')[0] };
 }

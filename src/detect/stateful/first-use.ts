@@ -104,7 +104,7 @@ export const firstUseThenSensitiveCall = defineStateful(
   },
   {
     eventNames: SENSITIVE,
-    mightMatch: (peek) => peek.strings('eventName').some((n) => SENSITIVE.has(n)),
+    mightMatch: (peek) => peek.field('eventName').some((n) => SENSITIVE.has(n)),
     collector(options = {}) {
       let table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
       return {

@@ -41,7 +41,7 @@ export function statefulMightMatch(peek: RecordPeek, detections = STATEFUL_DETEC
   const byName = detections.filter((d) => d.eventNames);
   if (detections.some((d) => !d.eventNames && d.mightMatch(peek))) return true;
   if (byName.length === 0) return false;
-  const names = peek.strings('eventName');
+  const names = peek.field('eventName');
   return byName.some((d) => names.some((n) => d.eventNames?.has(n)));
 }
 

@@ -56,7 +56,7 @@ export const massDeletion = defineStateful(
     // Every name it counts starts with Delete or Deregister: a cheap search before reading eventName.
     mightMatch: (peek) =>
       (peek.contains('"Delete') || peek.contains('"Deregister')) &&
-      peek.strings('eventName').some((n) => Object.hasOwn(DELETIONS, n) || OBJECT_DELETIONS.has(n)),
+      peek.field('eventName').some((n) => Object.hasOwn(DELETIONS, n) || OBJECT_DELETIONS.has(n)),
     wants: (record) =>
       !record.errorCode &&
       (Object.hasOwn(DELETIONS, record.eventName) || OBJECT_DELETIONS.has(record.eventName)),

@@ -1,3 +1,4 @@
+import { finderFor } from './needle.js';
 import { RecordSifter } from './sift.js';
 import { isOneValue } from './structure.js';
 import type { ScanEvent } from './types.js';
@@ -24,6 +25,10 @@ const LOOK_BACK = 3;
 
 let starts = new Int32Array(4096);
 let flags = new Uint8Array(4096);
+/** Per record: where its only `"eventTime":"` key starts, or -1 when it has several. */
+let timeKeys = new Int32Array(4096);
+/** Per record: which of the peek's probes it holds (bit i: probes[i]). */
+let probeMasks = new Uint8Array(4096);
 const CANDIDATE = 1;
 const BALANCED = 2;
 
@@ -64,28 +69,56 @@ function recordStarts(buf: Buffer, from: number): { count: number } | undefined 
       const grown = new Int32Array(starts.length * 2);
       grown.set(starts);
       starts = grown;
+      timeKeys = new Int32Array(starts.length);
+      probeMasks = new Uint8Array(starts.length);
     }
     starts[count++] = at;
     at = buf.indexOf(FIRST, at + FIRST.length);
   }
   starts[count] = closing + 1; // record i is [starts[i], starts[i+1] - 1): the byte before a start is its comma
-  return eventTimes(buf, first, closing) === count ? { count } : undefined;
+  return eventTimes(buf, first, closing, count) === count ? { count } : undefined;
 }
 
 /**
  * How many `"eventTime":"` keys: one per record, whatever its key order (the field is required).
  * Compared with the count of boundaries, it catches a record that does not start with eventVersion
  * (it would be counted with its neighbour and shift every later index). Searches `Time":"` (a rare
- * first byte is fast) and checks the `"event` before it.
+ * first byte is fast) and checks the `"event` before it. Notes in timeKeys where each record's is:
+ * with as many keys as records, a record holding exactly one holds its own top-level one.
  */
-function eventTimes(buf: Buffer, from: number, to: number): number {
+function eventTimes(buf: Buffer, from: number, to: number, count: number): number {
   let found = 0;
+  let index = 0;
+  timeKeys.fill(-1, 0, count);
   let at = buf.indexOf(TIME, from);
   while (at >= 0 && at < to) {
-    if (startsWith(buf, EVENT, at - EVENT.length)) found++;
+    const key = at - EVENT.length;
+    if (startsWith(buf, EVENT, key)) {
+      found++;
+      while (index + 1 < count && starts[index + 1]! <= key) index++;
+      timeKeys[index] = timeKeys[index] === -1 ? key : -2; // -2: several, so none is trusted
+    }
     at = buf.indexOf(TIME, at + TIME.length);
   }
+  for (let i = 0; i < count; i++) if (timeKeys[i]! < 0) timeKeys[i] = -1;
   return found;
+}
+
+/**
+ * Which records hold each probe (a key the peek could not settle from a record's head): one
+ * byte search per probe over the file, then a bit per record.
+ */
+function probeRecords(buf: Buffer, from: number, probes: readonly string[], count: number): void {
+  probeMasks.fill(0, 0, count);
+  probes.forEach((key, bit) => {
+    const finder = finderFor(JSON.stringify(key));
+    let hit = finder.find(buf, from);
+    while (hit >= 0) {
+      const index = recordAt(hit, count);
+      probeMasks[index]! |= 1 << bit;
+      hit = finder.find(buf, starts[index + 1]!);
+    }
+  });
 }
 
 /**
@@ -165,12 +198,15 @@ export function scanDelivered(buf: Buffer, from: number, sifter: RecordSifter): 
 
   const events: ScanEvent[] = [];
   const inner = new RecordSifter(sifter.matcher, sifter.location, (event) => events.push(event));
+  const probes = inner.matcher.mightMatch ? inner.peek.probes() : [];
+  inner.peek.probing(probes);
+  if (probes.length > 0) probeRecords(buf, from, probes, count);
   for (let index = 0; index < count; index++) {
     if ((flags[index]! & CANDIDATE) === 0) continue;
     if (mustVerify && lookBack > 0 && !verify(buf, index, lookBack)) return 'fallback';
     const start = starts[index]!;
     const end = starts[index + 1]! - 1;
-    if (!inner.mightMatch(buf, start, end)) {
+    if (!inner.mightMatch(buf, start, end, timeKeys[index], probes.length ? probeMasks[index] : 0)) {
       // Without needles every piece is checked: one the peek rules out by its balance, one it
       // lets through by JSON.parse, which fails on anything but one whole value.
       if (mustVerify && lookBack === 0 && !verify(buf, index, 0)) return 'fallback';

@@ -61,7 +61,11 @@ const EAGER_KEYS = 3;
  * a byte search per key, cheaper then. The peek judges by what the previous record needed.
  */
 export class BytePeek implements RecordPeek {
-  private view: Buffer;
+  protected buf: Buffer;
+  protected start: number;
+  protected end: number;
+  /** The record's bytes as a Buffer of their own, made when first needed. */
+  private cut: Buffer | undefined;
   private readonly pairs = new StringPairs();
   /** 0: the pairs are not read yet; 1: read; -1: unreadable (searched key by key). */
   private paired = 0;
@@ -72,18 +76,28 @@ export class BytePeek implements RecordPeek {
   private eager = true;
 
   constructor(buf: Buffer, start = 0, end = buf.length) {
-    this.view = buf.subarray(start, end);
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
   }
 
   /** Points this peek at another record (peeks are reused: one per scan, not per record). */
   reset(buf: Buffer, start: number, end: number): this {
-    this.view = buf.subarray(start, end);
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.cut = undefined;
     this.paired = 0;
     this.eager = this.asked >= EAGER_KEYS;
     this.asked = 0;
     if (this.seen.size) this.seen.clear();
     if (this.found.size) this.found.clear();
     return this;
+  }
+
+  private get view(): Buffer {
+    this.cut ??= this.buf.subarray(this.start, this.end);
+    return this.cut;
   }
 
   contains(text: string): boolean {
@@ -105,6 +119,17 @@ export class BytePeek implements RecordPeek {
     this.seen.set(key, values);
     return values;
   }
+
+  /** The values at a dotted path: here, every string value of its last key anywhere in the record. */
+  field(path: string): string[] {
+    return this.strings(lastKey(path));
+  }
+}
+
+/** The last key of a dotted path (`userIdentity.type` -> `type`). */
+export function lastKey(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? path : path.slice(dot + 1);
 }
 
 /** The string values of `key` found with one byte search per occurrence: for records the pair reader refuses. */
@@ -140,6 +165,10 @@ export class ObjectPeek implements RecordPeek {
   contains(text: string): boolean {
     this.text ??= JSON.stringify(this.record);
     return this.text.includes(text);
+  }
+
+  field(path: string): string[] {
+    return this.strings(lastKey(path));
   }
 
   strings(key: string): string[] {

@@ -1,7 +1,7 @@
 import { describeError } from '../../errors.js';
 import { checkRecord } from '../record.js';
+import { HeadPeek } from './head-peek.js';
 import { finderFor, type NeedleFinder } from './needle.js';
-import { BytePeek } from './peek.js';
 import type { RecordMatcher, ScanEvent } from './types.js';
 
 export type Emit = (event: ScanEvent) => void;
@@ -13,6 +13,21 @@ export type Emit = (event: ScanEvent) => void;
  */
 export const MAX_NEEDLES = 8;
 
+const peeks = new WeakMap<RecordMatcher, HeadPeek>();
+
+/**
+ * One peek per matcher, kept from file to file: it learns which keys to probe for. (A worker scans
+ * its blobs one after the other, so the peek is never used by two at once.)
+ */
+function peekFor(matcher: RecordMatcher): HeadPeek {
+  let peek = peeks.get(matcher);
+  if (!peek) {
+    peek = new HeadPeek(Buffer.alloc(0));
+    peeks.set(matcher, peek);
+  }
+  return peek;
+}
+
 /** What happened to one record's bytes. 'unparsable': not JSON (the caller decides: fall back or reject). */
 export type Sifted = 'skipped' | 'checked' | 'unparsable';
 
@@ -22,7 +37,7 @@ export type Sifted = 'skipped' | 'checked' | 'unparsable';
  */
 export class RecordSifter {
   readonly needles: NeedleFinder[] | undefined;
-  private readonly peek = new BytePeek(Buffer.alloc(0));
+  readonly peek: HeadPeek;
   lastParseError = '';
 
   constructor(
@@ -30,6 +45,7 @@ export class RecordSifter {
     readonly location: string,
     private readonly emit: Emit,
   ) {
+    this.peek = peekFor(matcher);
     const needles = matcher.needles;
     this.needles =
       needles && needles.length > 0 && needles.length <= MAX_NEEDLES
@@ -45,11 +61,15 @@ export class RecordSifter {
     return true;
   }
 
-  /** False when the matcher's peek rules the record out. */
-  mightMatch(buf: Buffer, start: number, end: number): boolean {
+  /**
+   * False when the matcher's peek rules the record out. `timeKey`: where the record's only
+   * top-level `"eventTime":"` is, when the scanner knows (the peek then reads the record's head);
+   * `probeMask`: which of the peek's probes the record holds (see HeadPeek).
+   */
+  mightMatch(buf: Buffer, start: number, end: number, timeKey = -1, probeMask = 0): boolean {
     const might = this.matcher.mightMatch;
     if (!might) return true;
-    return might.call(this.matcher, this.peek.reset(buf, start, end));
+    return might.call(this.matcher, this.peek.aim(buf, start, end, timeKey, probeMask));
   }
 
   /** Parses, validates and matches one record; emits its match or its rejection. */

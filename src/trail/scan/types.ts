@@ -35,6 +35,12 @@ export interface Blob {
 export interface RecordPeek {
   /** Every string value written as `"key":"value"` anywhere in the record, JSON-unescaped. */
   strings(key: string): string[];
+  /**
+   * The string values at a dotted path (`eventName`, `userIdentity.type`), JSON-unescaped. May
+   * over-approximate like `strings` (a peek that cannot locate the path answers with every value
+   * of its last key), never misses one.
+   */
+  field(path: string): string[];
   /** True when the record's raw JSON text contains this exact text. */
   contains(text: string): boolean;
 }

@@ -1,0 +1,83 @@
+import { IDENTITY, RecordHead, TOP } from './head.js';
+import { BytePeek, textBytes } from './peek.js';
+
+const IDENTITY_PREFIX = 'userIdentity.';
+/** How many top-level keys the scanner probes for in each file (see probes). */
+const MAX_PROBES = 4;
+
+/**
+ * A BytePeek that answers the fields of a record's head (see RecordHead) exactly, from a few
+ * hundred bytes, when the scanner tells it where the record's top-level eventTime key is. The
+ * other fields, and every record it is not aimed at, get the whole-record peek.
+ *
+ * A top-level key the head does not hold (errorCode, in most records) may still be further on.
+ * The scanner can say it is nowhere in the record: it searches each file once for the keys this
+ * peek asks it to probe (the ones rules asked for and the head did not have), and aims the peek
+ * with a mask of which of them each record holds.
+ */
+export class HeadPeek extends BytePeek {
+  private readonly head = new RecordHead();
+  /** The record's eventTime key, or -1 when the peek is not aimed (whole-record answers only). */
+  private timeKey = -1;
+  private read = false;
+  private probeMask = 0;
+  private probed: readonly string[] = [];
+  private readonly cache = new Map<string, string[]>();
+  /** Top-level keys asked for and not found in a head, by how often. */
+  private readonly missed = new Map<string, number>();
+
+  /** Points the peek at a record; `timeKey` is where its only `"eventTime":"` is, or -1. */
+  aim(buf: Buffer, start: number, end: number, timeKey: number, probeMask = 0): this {
+    this.reset(buf, start, end);
+    this.timeKey = timeKey;
+    this.read = false;
+    this.probeMask = probeMask;
+    if (this.cache.size) this.cache.clear();
+    return this;
+  }
+
+  override reset(buf: Buffer, start: number, end: number): this {
+    this.timeKey = -1;
+    return super.reset(buf, start, end);
+  }
+
+  /** The keys to probe in the next file (set with `probing`), most asked for first. */
+  probes(): string[] {
+    return [...this.missed]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_PROBES)
+      .map(([key]) => key);
+  }
+
+  /** The keys the masks given to `aim` refer to, bit i for probes[i]. */
+  probing(keys: readonly string[]): void {
+    this.probed = keys;
+  }
+
+  override field(path: string): string[] {
+    if (this.timeKey < 0) return super.field(path);
+    let values = this.cache.get(path);
+    if (values) return values;
+    values = this.fromHead(path) ?? super.field(path);
+    this.cache.set(path, values);
+    return values;
+  }
+
+  private fromHead(path: string): string[] | undefined {
+    if (!this.read) {
+      this.head.read(this.buf, this.start, this.end, this.timeKey);
+      this.read = true;
+    }
+    const identity = path.startsWith(IDENTITY_PREFIX);
+    const key = identity ? path.slice(IDENTITY_PREFIX.length) : path;
+    if (key.includes('.')) return undefined;
+    const value = this.head.value(identity ? IDENTITY : TOP, textBytes(key));
+    if (typeof value === 'string') return [value];
+    if (value === null) return [];
+    if (identity) return undefined;
+    const probe = this.probed.indexOf(key);
+    if (probe >= 0 && (this.probeMask & (1 << probe)) === 0) return [];
+    this.missed.set(key, (this.missed.get(key) ?? 0) + 1);
+    return undefined;
+  }
+}
