@@ -55,6 +55,8 @@ export interface EngineRule {
   matches(record: CloudTrailRecord): boolean;
   /** eventName values (as written) the rule can match; undefined: it must see every record. */
   eventNames: ReadonlySet<string> | undefined;
+  /** eventSource values the rule can match, for a rule bound to no eventName; undefined: any. */
+  eventSources?: ReadonlySet<string> | undefined;
   /** A test on the raw record that never rejects a record the rule matches; undefined: none. */
   rawTest: ((peek: RecordPeek) => boolean) | undefined;
   /** Its own labelled events, when it has some. */

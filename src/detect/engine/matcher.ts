@@ -3,6 +3,7 @@ import type { CloudTrailRecord, RecordOrigin } from '../../trail/record.js';
 import type { MatcherSpec, RecordMatcher, RecordPeek } from '../../trail/scan/types.js';
 import { slimRecord } from '../stateful/index.js';
 import type { StatefulDetection, StatefulOptions } from '../stateful/types.js';
+import type { EngineRule } from './detection.js';
 import { hitOf } from './hit.js';
 import { RuleIndex } from './rule-index.js';
 import { loadDetections, type RuleSelection } from './rule-set.js';
@@ -65,15 +66,22 @@ export function matcherFor(
   const wantsAll = wants.some((w) => w === undefined);
   const wantsState = (record: CloudTrailRecord) => wantsAll || wants.some((w) => w?.(record));
   let fired = 0;
+  /** The rules the peek let through, for the record it just looked at (see RecordMatcher.match). */
+  let survivors: EngineRule[] = [];
   return {
     needles: stateful.length ? undefined : index.needles,
-    mightMatch: (peek: RecordPeek) => index.mightMatch(peek) || stateful.some((d) => d.mightMatch(peek)),
-    match(record: CloudTrailRecord, _origin: RecordOrigin): HuntMatch | undefined {
+    mightMatch(peek: RecordPeek) {
+      survivors = index.survivors(peek);
+      return survivors.length > 0 || stateful.some((d) => d.mightMatch(peek));
+    },
+    match(record: CloudTrailRecord, _origin: RecordOrigin, peeked = false): HuntMatch | undefined {
+      const among = peeked ? survivors : undefined;
+      survivors = [];
       if (timed) {
         const t = Date.parse(record.eventTime);
         if ((since !== undefined && t < since) || (until !== undefined && t > until)) return undefined;
       }
-      const rules = index.match(record);
+      const rules = among ? index.matchAmong(record, among) : index.match(record);
       if (rules.length) {
         fired++;
         groups.add(hitOf(record, rules));

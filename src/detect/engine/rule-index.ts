@@ -7,11 +7,13 @@ const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 const MAX_NAMES = 10_000;
 
 /**
- * Rules indexed by the eventName they need, so a record is only tested against the rules that can
- * match it and adding rules costs little. Rules without an eventName bound are tested on every record.
+ * Rules indexed by the eventName they need (or, for rules bound to no eventName, the eventSource),
+ * so a record is only tested against the rules that can match it and adding rules costs little.
+ * Rules with neither bound are tested on every record.
  */
 export class RuleIndex {
   private readonly byEventName = new Map<string, EngineRule[]>();
+  private readonly bySource = new Map<string, EngineRule[]>();
   private readonly everywhere: EngineRule[] = [];
   private readonly byName = new Map<string, readonly EngineRule[]>();
   /**
@@ -25,15 +27,14 @@ export class RuleIndex {
     const needles = new Set<string>();
     for (const rule of rules) {
       if (!rule.eventNames || rule.eventNames.size === 0) {
-        this.everywhere.push(rule);
         exact = false;
+        if (rule.eventSources?.size)
+          for (const source of rule.eventSources) listed(this.bySource, source, rule);
+        else this.everywhere.push(rule);
         continue;
       }
       for (const name of rule.eventNames) {
-        const key = name.toLowerCase();
-        const list = this.byEventName.get(key) ?? [];
-        if (!list.includes(rule)) list.push(rule);
-        this.byEventName.set(key, list);
+        listed(this.byEventName, name, rule);
         if (PASCAL_CASE.test(name)) needles.add(`"${name}"`);
         else exact = false;
       }
@@ -41,8 +42,8 @@ export class RuleIndex {
     this.needles = exact ? [...needles] : undefined;
   }
 
-  /** The rules a record with this eventName could match (a list kept per eventName as written). */
-  candidates(eventName: string): readonly EngineRule[] {
+  /** The rules a record with this eventName and eventSource could match. */
+  candidates(eventName: string, eventSource?: string): readonly EngineRule[] {
     let list = this.byName.get(eventName);
     if (!list) {
       const indexed = this.byEventName.get(eventName.toLowerCase());
@@ -51,26 +52,54 @@ export class RuleIndex {
       if (this.byName.size >= MAX_NAMES) this.byName.clear();
       this.byName.set(eventName, list);
     }
-    return list;
+    const bySource = eventSource === undefined ? undefined : this.bySource.get(eventSource.toLowerCase());
+    return bySource ? [...list, ...bySource] : list;
   }
 
   /** False when no rule can match the raw record: it is then never parsed. */
   mightMatch(raw: RecordPeek): boolean {
+    return this.survivors(raw, true).length > 0;
+  }
+
+  /**
+   * The rules whose raw test lets the record through, in the order match() tries them: only they
+   * can fire on it once it is parsed (see matchAmong). With `any`, stops at the first.
+   */
+  survivors(raw: RecordPeek, any = false): EngineRule[] {
     const peek = raw instanceof BytePeek ? raw : memoized(raw);
-    for (const rule of this.everywhere) if (!rule.rawTest || rule.rawTest(peek)) return true;
+    const out: EngineRule[] = [];
+    const pass = (rule: EngineRule) => !out.includes(rule) && (!rule.rawTest || rule.rawTest(peek));
     for (const name of peek.field('eventName')) {
       const indexed = this.byEventName.get(name.toLowerCase());
-      if (indexed) for (const rule of indexed) if (!rule.rawTest || rule.rawTest(peek)) return true;
+      if (indexed) for (const rule of indexed) if (pass(rule) && out.push(rule) && any) return out;
     }
-    return false;
+    for (const rule of this.everywhere) if (pass(rule) && out.push(rule) && any) return out;
+    if (this.bySource.size)
+      for (const source of peek.field('eventSource')) {
+        const indexed = this.bySource.get(source.toLowerCase());
+        if (indexed) for (const rule of indexed) if (pass(rule) && out.push(rule) && any) return out;
+      }
+    return out;
   }
 
   /** The ids of the rules that fire on a parsed record. */
   match(record: CloudTrailRecord): string[] {
+    return this.matchAmong(record, this.candidates(record.eventName, record.eventSource));
+  }
+
+  /** The ids of the rules among `rules` (its candidates, or its survivors) that fire on a parsed record. */
+  matchAmong(record: CloudTrailRecord, rules: readonly EngineRule[]): string[] {
     const fired: string[] = [];
-    for (const rule of this.candidates(record.eventName)) if (rule.matches(record)) fired.push(rule.info.id);
+    for (const rule of rules) if (rule.matches(record)) fired.push(rule.info.id);
     return fired;
   }
+}
+
+function listed(map: Map<string, EngineRule[]>, value: string, rule: EngineRule): void {
+  const key = value.toLowerCase();
+  const list = map.get(key) ?? [];
+  if (!list.includes(rule)) list.push(rule);
+  map.set(key, list);
 }
 
 /** A peek that reads each key once per record: many rules ask for the same few keys. */

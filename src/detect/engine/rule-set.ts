@@ -45,6 +45,7 @@ export function packRule(detection: PackDetection): EngineRule {
     info,
     matches: sigma.matches,
     eventNames: sigma.eventNames,
+    eventSources: sigma.eventSources,
     rawTest: sigma.rawTest,
     examples,
     sigmaText: text,
@@ -86,6 +87,7 @@ export function sigmaRule(rule: SigmaRule, text: string): EngineRule {
     info,
     matches: (record: CloudTrailRecord) => rule.matches(record),
     eventNames: rule.eventNames,
+    eventSources: rule.eventSources,
     rawTest: rule.rawTest,
     get examples() {
       if (examples === null) examples = build();

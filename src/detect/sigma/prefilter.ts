@@ -14,10 +14,26 @@ export function requiredEventNames(
   node: ConditionNode,
   selections: ReadonlyMap<string, Selection>,
 ): ReadonlySet<string> | undefined {
-  const of = (n: ConditionNode) => requiredEventNames(n, selections);
+  return requiredValues(node, selections, 'eventNames');
+}
+
+/** The same for eventSource: a rule bound to no eventName may still be bound to services (lambda). */
+export function requiredEventSources(
+  node: ConditionNode,
+  selections: ReadonlyMap<string, Selection>,
+): ReadonlySet<string> | undefined {
+  return requiredValues(node, selections, 'eventSources');
+}
+
+function requiredValues(
+  node: ConditionNode,
+  selections: ReadonlyMap<string, Selection>,
+  bound: 'eventNames' | 'eventSources',
+): ReadonlySet<string> | undefined {
+  const of = (n: ConditionNode) => requiredValues(n, selections, bound);
   switch (node.kind) {
     case 'ref':
-      return selections.get(node.name)?.eventNames;
+      return selections.get(node.name)?.[bound];
     case 'not':
       return undefined;
     case 'and':
@@ -25,7 +41,7 @@ export function requiredEventNames(
     case 'or':
       return union(node.operands.map(of));
     case 'quantified': {
-      const parts = node.names.map((name) => selections.get(name)?.eventNames);
+      const parts = node.names.map((name) => selections.get(name)?.[bound]);
       return node.quantifier === 'all' ? intersect(parts) : union(parts);
     }
   }

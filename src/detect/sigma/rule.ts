@@ -4,7 +4,7 @@ import { GarrisonError } from '../../errors.js';
 import type { RecordPeek } from '../../trail/scan/types.js';
 import { SEVERITIES, type Severity } from '../engine/detection.js';
 import { type ConditionNode, parseCondition } from './condition.js';
-import { rawRecordTest, requiredEventNames } from './prefilter.js';
+import { rawRecordTest, requiredEventNames, requiredEventSources } from './prefilter.js';
 import { SigmaRuleError } from './rule-error.js';
 import { compileSelection, type Selection } from './selection.js';
 import { allHold, anyHolds } from './tests-of.js';
@@ -53,6 +53,8 @@ export interface SigmaRule {
   matches(record: unknown): boolean;
   /** eventName values (as written) one of which a record needs; undefined when the rule has no such bound. */
   eventNames: ReadonlySet<string> | undefined;
+  /** eventSource values one of which a record needs; undefined when the rule has no such bound. */
+  eventSources: ReadonlySet<string> | undefined;
   /** A test on the raw record that never rejects a record the rule matches; undefined: none. */
   rawTest: ((peek: RecordPeek) => boolean) | undefined;
 }
@@ -118,6 +120,7 @@ export function compileSigmaRule(text: string, file: string): SigmaRule {
       document: doc,
       matches,
       eventNames: requiredEventNames(tree, selections),
+      eventSources: requiredEventSources(tree, selections),
       rawTest: rawRecordTest(tree, selections),
     };
   } catch (error) {

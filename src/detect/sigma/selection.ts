@@ -9,6 +9,8 @@ export interface Selection {
   test(record: unknown): boolean;
   /** The eventName values (as written) of which the record must have one; undefined: no such bound. */
   readonly eventNames: ReadonlySet<string> | undefined;
+  /** The same for eventSource. */
+  readonly eventSources: ReadonlySet<string> | undefined;
   /** A cheap over-approximation on the raw record; undefined: it cannot tell. */
   readonly peek: ((peek: RecordPeek) => boolean) | undefined;
 }
@@ -23,7 +25,10 @@ function mapSelection(map: Record<string, unknown>): Selection {
   if (entries.length === 0) throw new SigmaRuleError('empty selection map');
   const conditions: FieldCondition[] = entries.map(([key, value]) => compileFieldCondition(key, value));
   const tests = conditions.map((c) => c.test);
-  const eventNames = conditions.find((c) => c.field === 'eventName' && c.equalsValues)?.equalsValues;
+  const bound = (field: string) => {
+    const values = conditions.find((c) => c.field === field && c.equalsValues)?.equalsValues;
+    return values ? new Set(values) : undefined;
+  };
   // Conditions with a byte-search guard first: they rule most records out cheapest.
   const peekable = conditions
     .filter((c) => c.peekTest && c.field)
@@ -40,7 +45,8 @@ function mapSelection(map: Record<string, unknown>): Selection {
   });
   return {
     test: (record) => allHold(tests, record),
-    eventNames: eventNames ? new Set(eventNames) : undefined,
+    eventNames: bound('eventName'),
+    eventSources: bound('eventSource'),
     peek: peekTests.length ? (peek) => allHold(peekTests, peek) : undefined,
   };
 }
@@ -54,15 +60,17 @@ export function compileSelection(name: string, value: unknown): Selection {
       if (value.every(isPlainObject)) {
         const alternatives = value.map((m) => mapSelection(m as Record<string, unknown>));
         const tests = alternatives.map((a) => a.test);
-        const names = alternatives.every((a) => a.eventNames)
-          ? new Set(alternatives.flatMap((a) => [...(a.eventNames as Set<string>)]))
-          : undefined;
+        const either = (bound: 'eventNames' | 'eventSources') =>
+          alternatives.every((a) => a[bound])
+            ? new Set(alternatives.flatMap((a) => [...(a[bound] as Set<string>)]))
+            : undefined;
         const peeks = alternatives.every((a) => a.peek)
           ? alternatives.map((a) => a.peek as (p: RecordPeek) => boolean)
           : undefined;
         return {
           test: (record) => anyHolds(tests, record),
-          eventNames: names,
+          eventNames: either('eventNames'),
+          eventSources: either('eventSources'),
           peek: peeks ? (peek) => anyHolds(peeks, peek) : undefined,
         };
       }
@@ -81,5 +89,10 @@ export function compileSelection(name: string, value: unknown): Selection {
 
 function keywordSelection(keywords: unknown[]): Selection {
   const condition = compileFieldCondition('', keywords);
-  return { test: (record) => condition.test(record), eventNames: undefined, peek: undefined };
+  return {
+    test: (record) => condition.test(record),
+    eventNames: undefined,
+    eventSources: undefined,
+    peek: undefined,
+  };
 }

@@ -39,6 +39,8 @@ export class RecordSifter {
   readonly needles: NeedleFinder[] | undefined;
   readonly peek: HeadPeek;
   lastParseError = '';
+  /** Whether the matcher's peek has just let through the record about to be checked. */
+  private peeked = false;
 
   constructor(
     readonly matcher: RecordMatcher,
@@ -68,12 +70,16 @@ export class RecordSifter {
    */
   mightMatch(buf: Buffer, start: number, end: number, timeKey = -1, probeMask = 0): boolean {
     const might = this.matcher.mightMatch;
+    this.peeked = false;
     if (!might) return true;
-    return might.call(this.matcher, this.peek.aim(buf, start, end, timeKey, probeMask));
+    this.peeked = might.call(this.matcher, this.peek.aim(buf, start, end, timeKey, probeMask));
+    return this.peeked;
   }
 
   /** Parses, validates and matches one record; emits its match or its rejection. */
   check(buf: Buffer, start: number, end: number, index: number): Sifted {
+    const peeked = this.peeked;
+    this.peeked = false;
     let value: unknown;
     try {
       value = JSON.parse(buf.toString('utf8', start, end));
@@ -81,12 +87,12 @@ export class RecordSifter {
       this.lastParseError = `invalid JSON: ${describeError(error)}`;
       return 'unparsable';
     }
-    this.checkValue(value, index);
+    this.checkValue(value, index, peeked);
     return 'checked';
   }
 
-  /** Validates and matches one parsed record. */
-  checkValue(value: unknown, index: number): void {
+  /** Validates and matches one parsed record (`peeked`: as RecordMatcher.match). */
+  checkValue(value: unknown, index: number, peeked = false): void {
     const checked = checkRecord(value);
     if (!checked.ok) {
       this.emit({
@@ -96,7 +102,7 @@ export class RecordSifter {
       return;
     }
     const origin = { source: this.location, index };
-    const out = this.matcher.match(checked.record, origin);
+    const out = this.matcher.match(checked.record, origin, peeked);
     if (out !== undefined) this.emit({ kind: 'match', value: out, origin });
   }
 

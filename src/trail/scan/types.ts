@@ -58,7 +58,11 @@ export interface RecordMatcher<Out = unknown> {
   /** False when the record cannot match: it is then not parsed. Absent: every record is parsed. */
   mightMatch?(peek: RecordPeek): boolean;
   /** The full check on a parsed, validated record: what to send back to the caller, or undefined. */
-  match(record: CloudTrailRecord, origin: RecordOrigin): Out | undefined;
+  /**
+   * `peeked`: mightMatch was called on this very record's bytes just before, and said yes (a
+   * matcher may keep what its peek learnt, to test only what can still match).
+   */
+  match(record: CloudTrailRecord, origin: RecordOrigin, peeked?: boolean): Out | undefined;
   /** At the end of each blob: an aggregate to send back (e.g. per-principal first-seen tables). */
   endOfBlob?(location: string): unknown;
 }

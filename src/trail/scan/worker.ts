@@ -101,9 +101,9 @@ function guarded(inner: RecordMatcher): RecordMatcher {
           }
         }
       : undefined,
-    match: (record, origin) => {
+    match: (record, origin, peeked) => {
       try {
-        return inner.match(record, origin);
+        return inner.match(record, origin, peeked);
       } catch (error) {
         throw new MatcherError(`matcher failed at ${origin.source}#${origin.index}: ${describeError(error)}`);
       }
