@@ -5,7 +5,7 @@ import { loadPack } from '../detect/pack.js';
 import { attackStory } from '../lab/generate/attack-story.js';
 import { STORY_PARAMS } from '../lab/generate/attack-story.test-data.js';
 import { checkRecord, recordSchema } from './record.js';
-import { copyRecord, type FieldKind, RECORD_SHAPE, type Shape } from './record-shape.js';
+import { copyRecord, type FieldKind, isRecordAsParsed, RECORD_SHAPE, type Shape } from './record-shape.js';
 import { cloudTrailRecordSchema } from './record-zod.js';
 
 /** Deep equality that also requires the same key order, the same prototypes and undefined-valued keys. */
@@ -198,5 +198,31 @@ describe('copyRecord (the hand-written record check)', () => {
     assert.deepEqual(Object.keys(mine(RECORD_SHAPE) as object), Object.keys(theirs as object));
     // checkRecord's own schema, built on first need from zod's CommonJS build, is the same one.
     assert.deepEqual(describe(recordSchema()), theirs);
+  });
+});
+
+describe('isRecordAsParsed (the check that keeps the parsed object)', () => {
+  it('vouches only for records the schema accepts unchanged but for the order of their fields', () => {
+    const { records } = attackStory(STORY_PARAMS);
+    const examples = loadPack().flatMap((d) => [...d.positive, ...d.negative]);
+    const generated = [...records, ...examples].map((r) => JSON.parse(JSON.stringify(r)) as unknown);
+    let vouched = 0;
+    for (const [i, value] of [...accepted, ...rejected, ...odd, ...generated].entries()) {
+      if (!isRecordAsParsed(value)) continue;
+      vouched++;
+      const parsed = cloudTrailRecordSchema.safeParse(value);
+      assert.ok(parsed.success, `#${i} vouched for but invalid`);
+      assert.deepStrictEqual(value, parsed.data, `#${i} differs from its copy`);
+      const check = checkRecord(value, { asParsed: true });
+      assert.ok(check.ok && check.record === value, `#${i} is kept as parsed`);
+    }
+    assert.ok(vouched > 100, `${vouched} records vouched for`);
+  });
+
+  it('leaves records with __proto__ keys, odd objects and bad fields to the copy', () => {
+    assert.equal(isRecordAsParsed(accepted[5]), false, '__proto__ keys are dropped by the copy');
+    for (const value of [...rejected, ...odd]) assert.equal(isRecordAsParsed(value), false);
+    const check = checkRecord(accepted[5], { asParsed: true });
+    assert.ok(check.ok && check.record !== accepted[5] && !Object.hasOwn(check.record, '__proto__'));
   });
 });

@@ -155,3 +155,69 @@ const copyRecordShape = compile(RECORD_SHAPE);
 export function copyRecord(value: unknown): Record<string, unknown> | undefined {
   return copyRecordShape(value);
 }
+
+type Checker = (value: unknown) => boolean;
+
+/** An object the schema would copy key for key: a JSON object with no `__proto__` key to drop. */
+function isPlainRecord(value: unknown): boolean {
+  return (
+    isJsonObject(value) &&
+    !Object.hasOwn(value, '__proto__') &&
+    Object.getOwnPropertySymbols(value).length === 0
+  );
+}
+
+function isListOf(value: unknown, item: Checker): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!item(value[i])) return false;
+  return true;
+}
+
+/**
+ * Compiles the in-place check of one shape: true when the schema would accept the value and its
+ * copy would hold the same fields with the same values (only their order would differ). Generated
+ * for the same reason as the copier.
+ */
+function compileCheck(of: Shape): Checker {
+  const helpers: unknown[] = [];
+  const helper = (fn: unknown) => `h[${helpers.push(fn) - 1}]`;
+  const lines = ['if (!isPlainRecord(value)) return false;', 'let f;'];
+  for (const key of of.keys) {
+    const kind = of.fields[key] as FieldKind;
+    const name = JSON.stringify(key);
+    let bad: string;
+    if (kind === 'string') bad = `typeof f !== 'string'`;
+    else if (kind === 'boolean') bad = `typeof f !== 'boolean'`;
+    else if (kind === 'name') bad = `typeof f !== 'string' || f.length === 0`;
+    else if (kind === 'time') bad = `typeof f !== 'string' || !isTime(f)`;
+    else if (kind === 'record') bad = `f !== null && !isPlainRecord(f)`;
+    else if ('list' in kind) bad = `!isListOf(f, ${helper(compileCheck(kind.list))})`;
+    else bad = `!${helper(compileCheck(kind))}(f)`;
+    const required = kind === 'time' || kind === 'name';
+    lines.push(`f = value[${name}];`);
+    lines.push(
+      required
+        ? `if (f === undefined || ${bad}) return false;`
+        : `if (f !== undefined && (${bad})) return false;`,
+    );
+  }
+  lines.push('return true;');
+  const make = new Function(
+    'h',
+    'isPlainRecord',
+    'isTime',
+    'isListOf',
+    `return function check(value) {\n${lines.join('\n')}\n};`,
+  );
+  return make(helpers, isPlainRecord, isTime, isListOf) as Checker;
+}
+
+const checkRecordShape = compileCheck(RECORD_SHAPE);
+
+/**
+ * True when the parsed value is a record the schema accepts as it is: its copy would only order
+ * the fields differently. For readers that never write the record out (the hunt's rules).
+ */
+export function isRecordAsParsed(value: unknown): boolean {
+  return checkRecordShape(value);
+}

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { z } from 'zod';
 import { buildRecordSchema, type RecordSchema } from './record-schema.js';
-import { copyRecord } from './record-shape.js';
+import { copyRecord, isRecordAsParsed } from './record-shape.js';
 
 /**
  * A CloudTrail record as garrison reads it. Unknown fields are kept (the raw record is the
@@ -43,9 +43,13 @@ export type RecordCheck = { ok: true; record: CloudTrailRecord } | { ok: false; 
 /**
  * Checks a parsed JSON value is a CloudTrail record; the reason names the first bad field. A
  * hand-written check (record-shape.ts) vouches for most records; the schema decides the rest.
+ * `asParsed`: the caller only reads the record, so a valid one is returned as parsed (its fields
+ * in the order written, not the schema's) instead of copied.
  */
-export function checkRecord(value: unknown): RecordCheck {
+export function checkRecord(value: unknown, options: { asParsed?: boolean } = {}): RecordCheck {
   const input = withEventTime(value);
+  // A reader that only reads the record may take the parsed object as it is (no copy).
+  if (options.asParsed && isRecordAsParsed(input)) return { ok: true, record: input as CloudTrailRecord };
   const copied = copyRecord(input);
   if (copied) return { ok: true, record: copied as CloudTrailRecord };
   const result = recordSchema().safeParse(input);

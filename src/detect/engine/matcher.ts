@@ -70,6 +70,7 @@ export function matcherFor(
   let survivors: EngineRule[] = [];
   return {
     needles: stateful.length ? undefined : index.needles,
+    asParsed: true,
     mightMatch(peek: RecordPeek) {
       survivors = index.survivors(peek);
       return survivors.length > 0 || stateful.some((d) => d.mightMatch(peek));

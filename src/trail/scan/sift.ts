@@ -93,7 +93,7 @@ export class RecordSifter {
 
   /** Validates and matches one parsed record (`peeked`: as RecordMatcher.match). */
   checkValue(value: unknown, index: number, peeked = false): void {
-    const checked = checkRecord(value);
+    const checked = checkRecord(value, { asParsed: this.matcher.asParsed === true });
     if (!checked.ok) {
       this.emit({
         kind: 'rejected',

@@ -55,6 +55,11 @@ export interface RecordMatcher<Out = unknown> {
    * skip whole stretches of a decompressed file with a byte search. Undefined: no such bound.
    */
   readonly needles?: readonly string[] | undefined;
+  /**
+   * True when match() only reads records (never writes them out): a valid record is then handed
+   * over as JSON.parse made it, its fields in the order written, instead of copied in the schema's.
+   */
+  readonly asParsed?: boolean | undefined;
   /** False when the record cannot match: it is then not parsed. Absent: every record is parsed. */
   mightMatch?(peek: RecordPeek): boolean;
   /** The full check on a parsed, validated record: what to send back to the caller, or undefined. */

@@ -92,6 +92,7 @@ class MatcherError extends Error {}
 function guarded(inner: RecordMatcher): RecordMatcher {
   return {
     needles: inner.needles,
+    asParsed: inner.asParsed,
     mightMatch: inner.mightMatch
       ? (peek) => {
           try {
