@@ -15,6 +15,16 @@ const MAX_PROBES = 4;
  * peek asks it to probe (the ones rules asked for and the head did not have), and aims the peek
  * with a mask of which of them each record holds.
  */
+/** How a path is looked up in a head, worked out once per path. */
+interface PathPlan {
+  /** The plan's slot in the per-record answers. */
+  id: number;
+  scope: number;
+  /** The key within its scope (as text and as bytes); undefined: the head cannot hold the path. */
+  key: string | undefined;
+  bytes: Uint8Array | undefined;
+}
+
 export class HeadPeek extends BytePeek {
   private readonly head = new RecordHead();
   /** The record's eventTime key, or -1 when the peek is not aimed (whole-record answers only). */
@@ -22,7 +32,11 @@ export class HeadPeek extends BytePeek {
   private read = false;
   private probeMask = 0;
   private probed: readonly string[] = [];
-  private readonly cache = new Map<string, string[]>();
+  private readonly plans = new Map<string, PathPlan>();
+  /** This record's answers by plan id, valid where `stamps` holds the record's number. */
+  private answers: (string[] | undefined)[] = [];
+  private stamps: number[] = [];
+  private record = 0;
   /** Top-level keys asked for and not found in a head, by how often. */
   private readonly missed = new Map<string, number>();
 
@@ -30,14 +44,14 @@ export class HeadPeek extends BytePeek {
   aim(buf: Buffer, start: number, end: number, timeKey: number, probeMask = 0): this {
     this.reset(buf, start, end);
     this.timeKey = timeKey;
-    this.read = false;
     this.probeMask = probeMask;
-    if (this.cache.size) this.cache.clear();
     return this;
   }
 
   override reset(buf: Buffer, start: number, end: number): this {
     this.timeKey = -1;
+    this.read = false;
+    this.record++;
     return super.reset(buf, start, end);
   }
 
@@ -56,25 +70,41 @@ export class HeadPeek extends BytePeek {
 
   override field(path: string): string[] {
     if (this.timeKey < 0) return super.field(path);
-    let values = this.cache.get(path);
-    if (values) return values;
-    values = this.fromHead(path) ?? super.field(path);
-    this.cache.set(path, values);
+    const plan = this.plans.get(path) ?? this.plan(path);
+    if (this.stamps[plan.id] === this.record) return this.answers[plan.id] as string[];
+    const values = this.fromHead(plan) ?? super.field(path);
+    this.answers[plan.id] = values;
+    this.stamps[plan.id] = this.record;
     return values;
   }
 
-  private fromHead(path: string): string[] | undefined {
+  private plan(path: string): PathPlan {
+    const identity = path.startsWith(IDENTITY_PREFIX);
+    const key = identity ? path.slice(IDENTITY_PREFIX.length) : path;
+    const local = !key.includes('.');
+    const plan: PathPlan = {
+      id: this.plans.size,
+      scope: identity ? IDENTITY : TOP,
+      key: local ? key : undefined,
+      bytes: local ? textBytes(key) : undefined,
+    };
+    this.plans.set(path, plan);
+    this.stamps.push(-1);
+    this.answers.push(undefined);
+    return plan;
+  }
+
+  private fromHead(plan: PathPlan): string[] | undefined {
+    if (!plan.bytes) return undefined;
     if (!this.read) {
       this.head.read(this.buf, this.start, this.end, this.timeKey);
       this.read = true;
     }
-    const identity = path.startsWith(IDENTITY_PREFIX);
-    const key = identity ? path.slice(IDENTITY_PREFIX.length) : path;
-    if (key.includes('.')) return undefined;
-    const value = this.head.value(identity ? IDENTITY : TOP, textBytes(key));
+    const value = this.head.value(plan.scope, plan.bytes);
     if (typeof value === 'string') return [value];
     if (value === null) return [];
-    if (identity) return undefined;
+    if (plan.scope === IDENTITY) return undefined;
+    const key = plan.key as string;
     const probe = this.probed.indexOf(key);
     if (probe >= 0 && (this.probeMask & (1 << probe)) === 0) return [];
     this.missed.set(key, (this.missed.get(key) ?? 0) + 1);
