@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { GarrisonError } from '../../errors.js';
 import type { CloudTrailRecord } from '../../trail/record.js';
 import { loadPack } from '../pack.js';
-import { type PackDetection, sigmaRuleText } from '../rules/define.js';
+import { type PackDetection, sigmaDocument, sigmaRuleText } from '../rules/define.js';
 import type { DetectionMeta } from '../rules/metadata.js';
 import { exampleEvents } from '../sigma/example-events.js';
 import { sigmaFiles } from '../sigma/load.js';
-import { compileSigmaRule, type SigmaRule } from '../sigma/rule.js';
+import { compileSigmaDocument, compileSigmaRule, type SigmaRule } from '../sigma/rule.js';
 import { STATEFUL_DETECTIONS, type StatefulDetection } from '../stateful/index.js';
 import type { EngineRule, RuleInfo } from './detection.js';
 
@@ -39,8 +39,9 @@ export function packRule(detection: PackDetection): EngineRule {
       examples,
     };
   }
-  const text = sigmaRuleText(meta) as string;
-  const sigma = compileSigmaRule(text, detection.file);
+  // Compiled from the document itself: its YAML text is only written out for `rules show`.
+  const sigma = compileSigmaDocument(sigmaDocument(meta), detection.file);
+  let text: string | undefined;
   return {
     info,
     matches: sigma.matches,
@@ -48,7 +49,10 @@ export function packRule(detection: PackDetection): EngineRule {
     eventSources: sigma.eventSources,
     rawTest: sigma.rawTest,
     examples,
-    sigmaText: text,
+    get sigmaText() {
+      text ??= sigmaRuleText(meta);
+      return text;
+    },
   };
 }
 

@@ -74,8 +74,14 @@ export function loadPackDetection(source: PackDetectionSource): PackDetection {
  * severity becomes `level`, MITRE ids become `attack.tXXXX` tags. Undefined for predicate rules.
  */
 export function sigmaRuleText(meta: DetectionMeta): string | undefined {
+  const document = sigmaDocument(meta);
+  return document && stringifyYaml(document);
+}
+
+/** The same rule as the document its YAML text holds (what a Sigma loader reads from it). */
+export function sigmaDocument(meta: DetectionMeta): Record<string, unknown> | undefined {
   if (!meta.detection) return undefined;
-  return stringifyYaml({
+  return {
     title: meta.title,
     id: meta.id,
     status: 'stable',
@@ -85,5 +91,5 @@ export function sigmaRuleText(meta: DetectionMeta): string | undefined {
     detection: meta.detection,
     falsepositives: meta.falsePositives,
     level: meta.severity,
-  });
+  };
 }

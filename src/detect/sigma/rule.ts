@@ -79,7 +79,16 @@ export function compileSigmaRule(text: string, file: string): SigmaRule {
   const yamlDoc = documents[0];
   if (!yamlDoc || yamlDoc.errors.length)
     throw fail(`YAML error: ${yamlDoc?.errors[0]?.message ?? 'unreadable'}`);
-  const raw: unknown = yamlDoc.toJS();
+  return compileSigmaDocument(yamlDoc.toJS(), file);
+}
+
+/** Compiles one Sigma rule already read from its YAML (a plain JSON-like value). */
+export function compileSigmaDocument(raw: unknown, file: string): SigmaRule {
+  const fail = (message: string, cause?: unknown) =>
+    new GarrisonError('input', `Sigma rule ${file}: ${message}`, {
+      cause,
+      hint: 'garrison evaluates single Sigma detection rules for logsource product: aws, service: cloudtrail',
+    });
   if (raw && typeof raw === 'object') {
     for (const [key, construct] of Object.entries(UNSUPPORTED_KEYS))
       if (key in raw) throw fail(`${construct} are not supported`);
