@@ -11,16 +11,18 @@ export interface TestMatcherOptions {
   failToBuild?: boolean;
   /** Busy-waits this long per record: a slow matcher, for abort tests. */
   slowMs?: number;
+  /** Only for the records of this blob (its location). */
+  slowSource?: string;
 }
 
 export function createMatcher(options: unknown): RecordMatcher<string> {
   const o = (options ?? {}) as TestMatcherOptions;
   if (o.failToBuild) throw new Error('cannot compile the rules');
   return {
-    match(record) {
+    match(record, origin) {
       if (record.eventID === o.failOn) throw new Error('rule bug');
       if (record.eventID === o.exitOn) process.exit(3);
-      if (o.slowMs) {
+      if (o.slowMs && (o.slowSource === undefined || origin.source === o.slowSource)) {
         const until = Date.now() + o.slowMs;
         while (Date.now() < until) {}
       }

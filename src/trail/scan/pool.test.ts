@@ -43,6 +43,30 @@ async function collect(
 const files = Array.from({ length: 8 }, (_, i) => makeRecords(100 + i, 30 + i * 10));
 
 describe('scanBlobs: the worker pool', () => {
+  it('gives the events blob by blob in the order of the blobs, whichever worker ends first', async () => {
+    const slow = 'f0.json';
+    const blobs: Blob[] = [
+      memoryBlob(slow, delivered(files[0]!)),
+      memoryBlob('f1.json', ndjson(files[1]!)),
+      memoryBlob('AWSLogs/1/CloudTrail-Digest/x_CloudTrail-Digest_y.json.gz', Buffer.from('{}')),
+      { location: 'gone.json', unreadable: 'ENOENT' } as Blob,
+      memoryBlob('f2.json', delivered(files[2]!)),
+      memoryBlob('f3.json', gzipSync(ndjson(files[3]!))),
+    ];
+    const order = blobs.map((b) => b.location);
+    const { events } = await collect(blobs, testMatcher({ slowMs: 4, slowSource: slow }));
+    const where = (e: ScanEvent<string>) =>
+      e.kind === 'match'
+        ? e.origin.source
+        : e.kind === 'rejected'
+          ? e.rejection.location
+          : e.location;
+    const seen = events.map((e) => order.indexOf(where(e)));
+    assert.ok(!seen.includes(-1));
+    assert.deepEqual(seen, [...seen].sort((a, b) => a - b), 'never a later blob before an earlier one');
+    assert.deepEqual([...new Set(seen)], [0, 1, 2, 3, 4, 5]);
+  });
+
   it('scans every blob, keeps each blob in order, and sums it all up', async () => {
     const blobs = files.map((records, i) =>
       memoryBlob(`f${i}.json.gz`, i % 2 ? gzipSync(delivered(records)) : ndjson(records)),

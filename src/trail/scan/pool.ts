@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describeError, GarrisonError } from '../../errors.js';
 import { isDigestName } from './decode.js';
+import { InOrder } from './in-order.js';
 import type { ToMain, ToWorker } from './messages.js';
 import { ScanTally, Wake } from './tally.js';
 import type { Blob, MatcherSpec, ScanEvent, ScanOptions, ScanRun } from './types.js';
@@ -10,7 +11,8 @@ import type { Blob, MatcherSpec, ScanEvent, ScanOptions, ScanRun } from './types
  * The scanner: decodes and filters blobs in worker threads. Each worker builds the matcher once;
  * the main thread reads the blobs (files, S3 objects, stdin) and hands them over, at most
  * PER_WORKER at a time per worker, and stops handing out while the consumer lags: memory stays
- * flat whatever the input size. Events of one blob arrive in order.
+ * flat whatever the input size. Events arrive blob by blob, in the order the blobs were given
+ * (see InOrder), so a scan gives the same output on every run.
  */
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -81,18 +83,22 @@ async function* run(
     consumerWake.notify();
   };
   const progress = () => tally.progress();
-  const push = (event: ScanEvent) => {
+  const order = new InOrder<ScanEvent>((event) => {
     if (stopped) return;
     const stop = tally.count(event);
     if (stop) return fail(stop);
     out.push(event);
     consumerWake.notify();
-  };
-  const rejectWhole = (location: string, reason: string) => {
+  });
+  /** The one event of a blob no worker reads (a digest, an unreadable blob). */
+  const only = (id: number, event: ScanEvent) => {
     summary.files++;
-    push({ kind: 'rejected', rejection: { location, reason } });
+    order.event(id, event);
+    order.end(id);
     progress();
   };
+  const rejectWhole = (id: number, location: string, reason: string) =>
+    only(id, { kind: 'rejected', rejection: { location, reason } });
 
   const onAbort = () => fail(signal?.reason ?? new Error('scan aborted'));
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -112,19 +118,20 @@ async function* run(
   }
 
   function handle(worker: number, message: ToMain): void {
-    if (message.type === 'events') for (const event of message.events) push(event);
+    if (message.type === 'events') for (const event of message.events) order.event(message.id, event);
     else if (message.type === 'credit') {
       const blob = inflight.get(message.id);
       if (blob) blob.credits++;
       progress();
       feederWake.notify();
     } else if (message.type === 'done') {
-      for (const event of message.events) push(event);
+      for (const event of message.events) order.event(message.id, event);
       const blob = inflight.get(message.id)!;
       inflight.delete(message.id);
       assigned[worker]!--;
       if (blob.streamed) tally.streamingBytes -= blob.bytesIn;
-      push(
+      order.event(
+        message.id,
         tally.blobDone(
           blob.location,
           message.stats.bytesIn ?? blob.bytesIn,
@@ -132,6 +139,7 @@ async function* run(
           message.aggregate,
         ),
       );
+      order.end(message.id);
       progress();
       feederWake.notify();
       consumerWake.notify();
@@ -157,7 +165,7 @@ async function* run(
       post(worker, { type: 'blob', id, location: blob.location, bytes }, transferList(bytes));
     } catch (error) {
       assigned[worker]!--;
-      rejectWhole(blob.location, `unreadable: ${describeError(error)}`);
+      rejectWhole(id, blob.location, `unreadable: ${describeError(error)}`);
       feederWake.notify();
     } finally {
       pendingLoads--;
@@ -195,16 +203,16 @@ async function* run(
       for await (const blob of blobs) {
         if (stopped) return;
         if (isDigestName(blob.location)) {
-          summary.files++;
           summary.skippedFiles++;
-          push({ kind: 'blob-skipped', location: blob.location, reason: 'CloudTrail digest file' });
+          only(nextId++, { kind: 'blob-skipped', location: blob.location, reason: 'CloudTrail digest file' });
           continue;
         }
         if (blob.unreadable !== undefined) {
-          rejectWhole(blob.location, blob.unreadable);
+          rejectWhole(nextId++, blob.location, blob.unreadable);
           continue;
         }
-        while (!stopped && (freeWorker() < 0 || out.length > HIGH_WATER)) await feederWake.wait();
+        while (!stopped && (freeWorker() < 0 || out.length + order.heldEvents > HIGH_WATER))
+          await feederWake.wait();
         if (stopped) return;
         const worker = freeWorker();
         const id = nextId++;
