@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../src/aws/clients.js';
 import { GarrisonError } from '../src/errors.js';
+import { deliveryTime } from '../src/trail/files.js';
 import { eventsFilterSpec } from '../src/trail/filter-spec.js';
 import type { Blob } from '../src/trail/scan/types.js';
 import { readTrail } from '../src/trail/sources/read-trail.js';
@@ -65,6 +66,19 @@ describe('S3 CloudTrail source on moto', { skip: motoSkipReason }, () => {
     await s3.send(new PutObjectCommand({ Bucket: 'trail-all', Key: 'README.txt', Body: 'not a trail' }));
     const blobs = await collect(s3TrailBlobs(s3, parseS3Url('s3://trail-all')));
     assert.deepEqual(blobs.map((b) => b.location).sort(), keys.map((k) => `s3://trail-all/${k}`).sort());
+    // An account's regions are read side by side, in time order, not one region after the other.
+    const ofA = blobs.filter((b) => b.location.includes(`/${A}/`)).map((b) => b.location);
+    const times = ofA.map((key) => deliveryTime(key) ?? Number.NaN);
+    assert.deepEqual(
+      times,
+      [...times].sort((x, y) => x - y),
+      'in delivery-time order',
+    );
+    assert.deepEqual(
+      ofA.map((key) => /\/(\d{4}\/\d\d\/\d\d)\//.exec(key)?.[1]),
+      ['2026/03/10', '2026/03/10', '2026/03/12', '2026/03/12', '2026/03/14', '2026/03/14'],
+      'both regions of a day before the next day',
+    );
     const bytes = await blobs[0]!.load();
     const records = JSON.parse(gunzipSync(bytes).toString('utf8')).Records;
     assert.equal(records.length, 1);

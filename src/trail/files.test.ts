@@ -55,6 +55,39 @@ describe('local CloudTrail files', () => {
     assert.deepEqual(Buffer.concat(chunks), Buffer.from(await first.load()));
   });
 
+  it("reads a trail's regions side by side, in the time order of their files", async () => {
+    const trail = await mkdtemp(join(tmpdir(), 'garrison-regions-'));
+    try {
+      const gz = gzipSync(delivered(makeRecords(2, 2)));
+      const files = [
+        ['eu-west-1', '20240501T0010Z'],
+        ['eu-west-1', '20240501T0040Z'],
+        ['eu-west-1', '20240502T0005Z'],
+        ['us-east-1', '20240501T0005Z'],
+        ['us-east-1', '20240501T0040Z'],
+        ['us-east-1', '20240501T2355Z'],
+      ] as const;
+      for (const [region, t] of files) {
+        const day = join(trail, 'AWSLogs', '1', 'CloudTrail', region, '2024', '05', t.slice(6, 8));
+        await mkdir(day, { recursive: true });
+        await writeFile(join(day, `1_CloudTrail_${region}_${t}_x.json.gz`), gz);
+      }
+      const order = (await list([trail])).map((b) =>
+        /_([a-z]+-[a-z]+-\d)_(\d+T\d+Z)_/.exec(b.location)!.slice(1).join(' '),
+      );
+      assert.deepEqual(order, [
+        'us-east-1 20240501T0005Z',
+        'eu-west-1 20240501T0010Z',
+        'eu-west-1 20240501T0040Z',
+        'us-east-1 20240501T0040Z',
+        'us-east-1 20240501T2355Z',
+        'eu-west-1 20240502T0005Z',
+      ]);
+    } finally {
+      await rm(trail, { recursive: true, force: true });
+    }
+  });
+
   it('reads a file given by name whatever its extension, and rejects missing paths', async () => {
     const blobs = await list([join(root, 'notes.txt'), join(root, 'nope.json')]);
     assert.equal(blobs[0]!.unreadable, undefined);

@@ -1,12 +1,13 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describeError } from '../errors.js';
+import { mergeByTime } from './merge-time.js';
 import type { Blob } from './scan/types.js';
 
 /**
  * Local CloudTrail input as blobs for the scanner: files, folders walked recursively (sorted, so
- * every run reads in the same order) and stdin (`-`). Delivered files are pruned by the time in
+ * every run reads in the same order; a trail's regions merged by delivery time) and stdin (`-`). Delivered files are pruned by the time in
  * their name when a time window is given. Anything that cannot be read becomes a rejected blob.
  */
 
@@ -118,7 +119,11 @@ async function* walk(
       yield unreadable(path, reasonOf(error));
       return;
     }
-    for (const name of names) yield* walk(join(path, name), false, options, seen);
+    const children = names.map((name) => walk(join(path, name), false, options, seen));
+    // A trail's regions (AWSLogs/<account>/CloudTrail/<region>/...) are read in time order
+    // across regions, not one region after the other: stateful detections see time go forward.
+    if (basename(path) === 'CloudTrail') yield* mergeByTime(children, deliveryTime);
+    else for (const child of children) yield* child;
     return;
   }
   if (!explicit && !isTrailFileName(path)) return;

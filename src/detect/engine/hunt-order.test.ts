@@ -13,7 +13,14 @@ const EVE = {
   accountId: '123456789012',
   userName: 'eve',
 };
-const ACTIONS = ['ListUsers', 'ListRoles', 'GetAccountSummary', 'ListBuckets', 'DescribeInstances', 'ListKeys'];
+const ACTIONS = [
+  'ListUsers',
+  'ListRoles',
+  'GetAccountSummary',
+  'ListBuckets',
+  'DescribeInstances',
+  'ListKeys',
+];
 
 /** Refused calls of one principal, one every 20 seconds from `from`: enumeration. */
 function refusals(from: number, count: number, tag: string) {
@@ -45,7 +52,9 @@ describe('a hunt gives the same findings on every run and with any number of wor
         const { findings } = await hunt([dir], { workers });
         runs.push(JSON.stringify(findings));
       }
-      assert.ok(JSON.parse(runs[0]!).some((f: { rule: { id: string } }) => f.rule.id.includes('access-denied')));
+      assert.ok(
+        JSON.parse(runs[0]!).some((f: { rule: { id: string } }) => f.rule.id.includes('access-denied')),
+      );
       for (const run of runs.slice(1)) assert.equal(run, runs[0]);
     } finally {
       await rm(dir, { recursive: true, force: true });

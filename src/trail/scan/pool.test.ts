@@ -56,14 +56,14 @@ describe('scanBlobs: the worker pool', () => {
     const order = blobs.map((b) => b.location);
     const { events } = await collect(blobs, testMatcher({ slowMs: 4, slowSource: slow }));
     const where = (e: ScanEvent<string>) =>
-      e.kind === 'match'
-        ? e.origin.source
-        : e.kind === 'rejected'
-          ? e.rejection.location
-          : e.location;
+      e.kind === 'match' ? e.origin.source : e.kind === 'rejected' ? e.rejection.location : e.location;
     const seen = events.map((e) => order.indexOf(where(e)));
     assert.ok(!seen.includes(-1));
-    assert.deepEqual(seen, [...seen].sort((a, b) => a - b), 'never a later blob before an earlier one');
+    assert.deepEqual(
+      seen,
+      [...seen].sort((a, b) => a - b),
+      'never a later blob before an earlier one',
+    );
     assert.deepEqual([...new Set(seen)], [0, 1, 2, 3, 4, 5]);
   });
 

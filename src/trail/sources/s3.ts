@@ -1,5 +1,7 @@
 import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import { GarrisonError } from '../../errors.js';
+import { deliveryTime } from '../files.js';
+import { mergeByTime } from '../merge-time.js';
 import type { Blob } from '../scan/types.js';
 import {
   dayFolders,
@@ -84,17 +86,26 @@ export async function* s3TrailBlobs(
 
   const days = dayFolders(scope);
 
-  async function* walk(prefix: string, level: LayoutLevel): AsyncGenerator<Blob> {
+  /**
+   * Lists `prefix`, folder by folder down to a trail's regions (so they can be read side by side),
+   * then flat (1,000 keys a call) below them unless days can be pruned. Outside `AWSLogs/`, only
+   * the top folder is listed by folders: a folder other than `AWSLogs/` is listed flat.
+   */
+  async function* walk(prefix: string, level: LayoutLevel, flatOutside = false): AsyncGenerator<Blob> {
     if (level === 'year' && days && prefix.endsWith('/')) {
       // A short window: list its day folders directly instead of years, then months, then days.
       for (const day of days) yield* walk(`${prefix}${day}`, 'files');
       return;
     }
-    const flat = !prunesBelow(level, scope);
+    // At a trail's regions, the region folders are listed and read side by side, in time order.
+    const regions = level === 'region';
+    const above = level === 'account' || level === 'service' || (level === 'outside' && !flatOutside);
+    const flat = !regions && !above && !prunesBelow(level, scope);
     const pages = paginateListObjectsV2(
       { client: s3 },
       { Bucket: bucket, Prefix: prefix, ...(flat ? {} : { Delimiter: '/' }) },
     );
+    const regionWalks: AsyncGenerator<Blob>[] = [];
     for await (const page of pages) {
       for (const object of page.Contents ?? []) {
         const key = object.Key;
@@ -106,9 +117,13 @@ export async function* s3TrailBlobs(
         const folder = common.Prefix;
         if (!folder) continue;
         const name = folder.slice(folder.lastIndexOf('/', folder.length - 2) + 1, -1);
-        if (followFolder(level, name, folder, scope)) yield* walk(folder, levelUnder(folder));
+        if (!followFolder(level, name, folder, scope)) continue;
+        const under = levelUnder(folder);
+        if (regions) regionWalks.push(walk(folder, under));
+        else yield* walk(folder, under, level === 'outside');
       }
     }
+    if (regionWalks.length > 0) yield* mergeByTime(regionWalks, deliveryTime);
   }
 
   try {
