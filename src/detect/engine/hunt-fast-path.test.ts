@@ -90,3 +90,30 @@ describe('the hunt over a delivered file: the fast path and its head peek change
     }
   });
 });
+
+describe('a delivered file the fast path gives up on half-way', () => {
+  it('is hunted once: what the fast path gathered before giving up is dropped', async () => {
+    const rules = await loadRules({});
+    const refused = makeRecords(4, 12).map((r, i) => ({ ...r, errorCode: 'AccessDenied', eventID: `e${i}` }));
+    const text = delivered(refused).toString('utf8');
+    // The last record is not JSON (`tru`): the fast path parses it (a rule wants it) and falls back.
+    const at = text.lastIndexOf('"readOnly":');
+    const broken = Buffer.from(
+      `${text.slice(0, at)}"readOnly":tru${text.slice(at).replace(/^"readOnly":(true|false)/, '')}`,
+    );
+    assert.notEqual(broken.toString(), text);
+    const matcher = matcherFor(new RuleIndex(rules));
+    const rejected: string[] = [];
+    const stats = await decodeBlob(broken, 't', matcher, (e) => {
+      if (e.kind === 'rejected') rejected.push(e.rejection.location);
+    });
+    const aggregate = matcher.endOfBlob?.('t') as HuntAggregate;
+    const counts = [...unpackGroups(aggregate.hits)]
+      .filter((g) => g.ruleId === 'garrison-aws-unauthorized-api-call')
+      .reduce((sum, g) => sum + g.count, 0);
+    assert.equal(stats.records, 12);
+    assert.deepEqual(rejected.length, 1);
+    assert.equal(counts, 11, 'each good record counted once');
+    assert.equal(aggregate.fired, 11);
+  });
+});

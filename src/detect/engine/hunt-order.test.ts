@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { delivered, makeRecords } from '../../../test/helpers/trail-data.js';
+import { incident } from '../stateful/incident.test-data.js';
 import { hunt } from './hunt.js';
 
 const EVE = {
@@ -39,7 +40,23 @@ function refusals(from: number, count: number, tag: string) {
   }));
 }
 
-describe('a hunt gives the same findings on every run and with any number of workers', () => {
+describe('a hunt gives the same findings on every run, with any number of workers and rules', () => {
+  it('a stateful detection finds the same alone as beside the whole pack', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'garrison-alone-'));
+    try {
+      await writeFile(join(dir, 'incident.json'), delivered([...makeRecords(3, 300), ...incident()]));
+      const id = 'garrison-aws-first-use-then-sensitive-call';
+      const ofRule = (findings: { rule: { id: string } }[]) =>
+        JSON.stringify(findings.filter((f) => f.rule.id === id));
+      const alone = await hunt([dir], { workers: 2, selection: { only: [id] } });
+      const beside = await hunt([dir], { workers: 2 });
+      assert.ok(alone.findings.length > 0, 'the incident has a first use');
+      assert.equal(ofRule(alone.findings), ofRule(beside.findings));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a burst split across files, the first of them large (so the other worker ends first)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'garrison-order-'));
     try {

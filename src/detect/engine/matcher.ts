@@ -1,7 +1,8 @@
 import { HitGroups, type PartialGroups } from '../../findings/hit-groups.js';
 import type { CloudTrailRecord, RecordOrigin } from '../../trail/record.js';
+import { ObjectPeek } from '../../trail/scan/peek.js';
 import type { MatcherSpec, RecordMatcher, RecordPeek } from '../../trail/scan/types.js';
-import { slimRecord } from '../stateful/index.js';
+import { StatefulCollectors, slimRecord } from '../stateful/index.js';
 import type { StatefulDetection, StatefulOptions } from '../stateful/types.js';
 import type { EngineRule } from './detection.js';
 import { hitOf } from './hit.js';
@@ -59,9 +60,16 @@ export function matcherFor(
   const { since, until } = options;
   const timed = since !== undefined || until !== undefined;
   const groups = new HitGroups(options.windowMs);
-  const baselines = stateful.flatMap((d) =>
-    d.baseline ? [[d.meta.id, d.baseline(options.statefulOptions)] as const] : [],
-  );
+  // What stateful detections gather from every record (first-seen tables), from its raw bytes.
+  const collectors = new StatefulCollectors(options.statefulOptions, stateful);
+  const inWindow = (time: string | undefined) => {
+    if (!timed) return true;
+    const t = Date.parse(time ?? '');
+    return !((since !== undefined && t < since) || (until !== undefined && t > until));
+  };
+  const collect = (peek: RecordPeek) => {
+    if (!collectors.empty && inWindow(peek.field('eventTime')[0])) collectors.peek(peek);
+  };
   const wants = stateful.map((d) => d.wants);
   const wantsAll = wants.some((w) => w === undefined);
   const wantsState = (record: CloudTrailRecord) => wantsAll || wants.some((w) => w?.(record));
@@ -72,33 +80,37 @@ export function matcherFor(
     needles: stateful.length ? undefined : index.needles,
     asParsed: true,
     mightMatch(peek: RecordPeek) {
+      collect(peek);
       survivors = index.survivors(peek);
       return survivors.length > 0 || stateful.some((d) => d.mightMatch(peek));
     },
     match(record: CloudTrailRecord, _origin: RecordOrigin, peeked = false): HuntMatch | undefined {
       const among = peeked ? survivors : undefined;
       survivors = [];
-      if (timed) {
-        const t = Date.parse(record.eventTime);
-        if ((since !== undefined && t < since) || (until !== undefined && t > until)) return undefined;
-      }
+      // A record parsed without a peek first (a whole-file parse) is collected from the object.
+      if (!peeked) collect(new ObjectPeek(record));
+      if (!inWindow(record.eventTime)) return undefined;
       const rules = among ? index.matchAmong(record, among) : index.match(record);
       if (rules.length) {
         fired++;
         groups.add(hitOf(record, rules));
       }
       if (stateful.length === 0) return undefined;
-      for (const [, baseline] of baselines) baseline.note(record);
       return wantsState(record) ? { state: slimRecord(record) } : undefined;
     },
     endOfBlob(): HuntAggregate {
       const aggregate: HuntAggregate = {
         fired,
         hits: groups.drain(),
-        baselines: Object.fromEntries(baselines.map(([id, b]) => [id, b.drain()])),
+        baselines: collectors.drain(),
       };
       fired = 0;
       return aggregate;
+    },
+    discardBlob() {
+      groups.drain();
+      collectors.drain();
+      fired = 0;
     },
   };
 }

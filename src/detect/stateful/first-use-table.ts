@@ -61,12 +61,19 @@ export class FirstSeenTable {
     return this.#principals.size;
   }
 
-  note(principal: string, time: number, marks: readonly string[], eventId: string | undefined): void {
+  /** `eventId` may be a function: read only when the record is the first seen of one of its marks. */
+  note(
+    principal: string,
+    time: number,
+    marks: readonly string[],
+    eventId: string | undefined | (() => string | undefined),
+  ): void {
     const seen = this.#principals.upsert(principal, () => ({ earliest: [], marks: new Map() }));
     insertEarliest(seen.earliest, time);
     for (const mark of marks) {
       const known = seen.marks.get(mark);
-      if (!known || time < known.time) seen.marks.set(mark, { time, eventId });
+      if (!known || time < known.time)
+        seen.marks.set(mark, { time, eventId: typeof eventId === 'function' ? eventId() : eventId });
     }
     while (seen.marks.size > MAX_MARKS) seen.marks.delete(seen.marks.keys().next().value as string);
   }
@@ -125,7 +132,7 @@ function insertEarliest(list: number[], time: number): void {
 /** Reads what the table needs from a record's raw JSON, without parsing it. */
 export function peekFirstSeen(
   peek: RecordPeek,
-): { principal: string; time: number; marks: string[]; eventId: string | undefined } | undefined {
+): { principal: string; time: number; marks: string[]; eventId: () => string | undefined } | undefined {
   if (peek.field('userIdentity.invokedBy').length > 0) return undefined;
   const ids = peek.field('userIdentity.principalId');
   // userIdentity.principalId of a role session is "AROA…:session"; sessionIssuer's is the bare role id.
@@ -133,5 +140,6 @@ export function peekFirstSeen(
   const time = Date.parse(peek.field('eventTime')[0] ?? '');
   if (!principal || Number.isNaN(time)) return undefined;
   const marks = marksOf(peek.field('sourceIPAddress')[0], peek.field('userAgent')[0]);
-  return { principal, time, marks, eventId: peek.field('eventID')[0] };
+  // The event id is at the far end of the record: read only if the record is kept as a first use.
+  return { principal, time, marks, eventId: () => peek.field('eventID')[0] };
 }

@@ -76,9 +76,10 @@ function noteRecord(table: FirstSeenTable, record: CloudTrailRecord): void {
  * from that IP or agent: the moment stolen credentials change hands and the new holder acts.
  *
  * Its first-seen tables merge by minimum, so the answer does not depend on the order files are
- * read in; hits are reported at the end of the stream (flush). Scan workers keep the tables of the
- * records they parse (baseline) and hand them over per blob, so only sensitive calls (wants) need
- * to reach the detector in the main thread.
+ * read in; hits are reported at the end of the stream (flush). Scan workers build the tables from
+ * every record's raw bytes (collector), parsed or not, and hand them over per blob, so only
+ * sensitive calls (wants) need to reach the detector in the main thread, and the answer does not
+ * depend on which other detections run (they decide which records get parsed).
  */
 export const firstUseThenSensitiveCall = defineStateful(
   'src/detect/stateful/first-use.ts',
@@ -119,19 +120,8 @@ export const firstUseThenSensitiveCall = defineStateful(
         },
       };
     },
-    // With its baseline kept in the scan workers, only sensitive calls need to reach the detector.
+    // With its first-seen tables kept in the scan workers, only sensitive calls reach the detector.
     wants: (record) => SENSITIVE.has(record.eventName) && !record.userIdentity?.invokedBy,
-    baseline(options = {}) {
-      let table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
-      return {
-        note: (record) => noteRecord(table, record),
-        drain() {
-          const aggregate = table.toAggregate();
-          table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
-          return aggregate;
-        },
-      };
-    },
     create(options = {}) {
       const table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
       const absorbed = options.baselinesAbsorbed === true;

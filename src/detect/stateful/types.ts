@@ -54,25 +54,17 @@ export interface StatefulDetection {
   /** A cheap test on the raw record: false when the detection certainly ignores it. */
   mightMatch(peek: RecordPeek): boolean;
   create(options?: StatefulOptions): StatefulDetector;
-  /** Optional: a raw-record collector for scan workers, whose aggregates the detector absorbs. */
+  /**
+   * Optional: a raw-record collector for scan workers, fed every record: it keeps what observe()
+   * would build from all of them (e.g. first-seen tables). The detector absorbs its drain() and,
+   * created with `baselinesAbsorbed`, then needs only the records `wants` takes.
+   */
   collector?(options?: StatefulOptions): StatefulCollector;
   /**
    * Optional: false when observe() certainly ignores this parsed record (changes no state, fires
    * nothing), so a scan worker need not send it. Absent: every record may matter.
    */
   wants?(record: CloudTrailRecord): boolean;
-  /**
-   * Optional: keeps, in a scan worker, the baseline observe() would build from every parsed record
-   * (e.g. first-seen tables); the detector absorbs its drain() and, created with
-   * `baselinesAbsorbed`, then needs only the records `wants` takes.
-   */
-  baseline?(options?: StatefulOptions): StatefulBaseline;
-}
-
-/** A baseline kept in a scan worker over the records it parses (see StatefulDetection.baseline). */
-export interface StatefulBaseline {
-  note(record: CloudTrailRecord): void;
-  drain(): unknown;
 }
 
 /** Declares a stateful detection; its metadata is validated like a pack rule's (file and field on error). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CloudTrailRecord } from '../../trail/record.js';
+import { BytePeek } from '../../trail/scan/peek.js';
 import { loadPack } from '../pack.js';
 import { incident } from './incident.test-data.js';
 import { STATEFUL_DETECTIONS, slimRecord } from './index.js';
@@ -15,8 +16,9 @@ function together(detection: StatefulDetection, records: CloudTrailRecord[]): st
 }
 
 /**
- * As a hunt over scan workers: each "blob" keeps its own baseline, only the records the detection
- * wants reach the detector, and the baselines are absorbed at each blob's end.
+ * As a hunt over scan workers: each "blob" keeps its own collector (fed every record's raw bytes),
+ * only the records the detection wants reach the detector, and what the collectors gathered is
+ * absorbed at each blob's end.
  */
 function split(detection: StatefulDetection, records: CloudTrailRecord[], blobs: number) {
   const detector = detection.create({ baselinesAbsorbed: true });
@@ -24,14 +26,14 @@ function split(detection: StatefulDetection, records: CloudTrailRecord[], blobs:
   let sent = 0;
   const size = Math.ceil(records.length / blobs);
   for (let start = 0; start < records.length; start += size) {
-    const baseline = detection.baseline?.();
+    const collector = detection.collector?.();
     for (const record of records.slice(start, start + size)) {
-      baseline?.note(record);
+      collector?.peek(new BytePeek(Buffer.from(JSON.stringify(record))));
       if (detection.wants && !detection.wants(record)) continue;
       sent++;
       hits.push(...detector.observe(slimRecord(record)));
     }
-    if (baseline) detector.absorb?.(structuredClone(baseline.drain()));
+    if (collector) detector.absorb?.(structuredClone(collector.drain()));
   }
   return { hits: [...hits, ...detector.flush()].map(key), sent };
 }
@@ -54,7 +56,7 @@ describe('stateful detections fed by scan workers', () => {
     });
 
   it('a first-use baseline comes only from the workers when absorbed (a record is not counted twice)', () => {
-    const detection = STATEFUL_DETECTIONS.find((d) => d.baseline);
+    const detection = STATEFUL_DETECTIONS.find((d) => d.collector);
     assert.ok(detection);
     const only = incident().filter((r) => r.eventName === 'CreateAccessKey');
     const detector = detection.create({ baselinesAbsorbed: true });

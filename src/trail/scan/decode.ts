@@ -80,6 +80,8 @@ export async function decodeBlob(
       for (const event of fast.events) emit(event);
       return { bytesOut: text.length, records: fast.records };
     }
+    // Its events were not emitted; what the matcher gathered from them must go too.
+    matcher.discardBlob?.();
   }
   const reader = new LayoutReader(sifter);
   reader.push(text);

@@ -60,6 +60,11 @@ export interface RecordMatcher<Out = unknown> {
    * over as JSON.parse made it, its fields in the order written, instead of copied in the schema's.
    */
   readonly asParsed?: boolean | undefined;
+  /**
+   * Forget what was gathered since the blob began (the scanner re-reads the blob another way:
+   * its fast path gave up half-way). Matchers that keep state per blob must implement it.
+   */
+  discardBlob?(): void;
   /** False when the record cannot match: it is then not parsed. Absent: every record is parsed. */
   mightMatch?(peek: RecordPeek): boolean;
   /** The full check on a parsed, validated record: what to send back to the caller, or undefined. */

@@ -110,6 +110,7 @@ function guarded(inner: RecordMatcher): RecordMatcher {
       }
     },
     endOfBlob: inner.endOfBlob ? (location) => inner.endOfBlob!(location) : undefined,
+    discardBlob: inner.discardBlob ? () => inner.discardBlob!() : undefined,
   };
 }
 
