@@ -40,10 +40,7 @@ export const accessDeniedBurst = defineStateful(
   },
   {
     eventNames: undefined,
-    // Most records have no errorCode at all: one search rules them out.
-    mightMatch: (peek) =>
-      peek.contains('"errorCode"') &&
-      (peek.contains('AccessDenied') || peek.contains('UnauthorizedOperation')),
+    mightMatch: (peek) => peek.field('errorCode').some(isRefusal),
     wants: (record) => isRefusal(record.errorCode),
     create(options = {}) {
       const principals = new BoundedMap<string, Denials>(options.maxKeys ?? DEFAULT_MAX_KEYS);

@@ -33,7 +33,7 @@ export const consoleLoginNewIpWithoutMfa = defineStateful(
   },
   {
     eventNames: new Set(['ConsoleLogin']),
-    mightMatch: (peek) => peek.contains('ConsoleLogin') && peek.field('eventName').includes('ConsoleLogin'),
+    mightMatch: (peek) => peek.field('eventName').includes('ConsoleLogin'),
     wants: (record) => record.eventName === 'ConsoleLogin' && record.eventSource === 'signin.amazonaws.com',
     create(options = {}) {
       const principals = new BoundedMap<string, SignIns>(options.maxKeys ?? DEFAULT_MAX_KEYS);

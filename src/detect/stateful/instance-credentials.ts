@@ -49,7 +49,10 @@ export const instanceCredentialsUsedOutsideAws = defineStateful(
   {
     eventNames: undefined,
     // Instance sessions carry the instance id after the role id in principalId ("AROA…:i-0abc…").
-    mightMatch: (peek) => peek.contains(':i-'),
+    // The session name of an instance role's credentials is the instance id (see instanceSessionOf).
+    mightMatch: (peek) =>
+      peek.field('userIdentity.arn').some((arn) => arn.includes('/i-')) ||
+      peek.field('userIdentity.principalId').some((id) => id.includes(':i-')),
     wants: (record) => instanceSessionOf(record) !== undefined,
     create(options = {}) {
       const sessions = new BoundedMap<string, Session>(options.maxKeys ?? DEFAULT_MAX_KEYS);

@@ -55,7 +55,6 @@ export const massDeletion = defineStateful(
     eventNames: new Set([...Object.keys(DELETIONS), ...OBJECT_DELETIONS]),
     // Every name it counts starts with Delete or Deregister: a cheap search before reading eventName.
     mightMatch: (peek) =>
-      (peek.contains('"Delete') || peek.contains('"Deregister')) &&
       peek.field('eventName').some((n) => Object.hasOwn(DELETIONS, n) || OBJECT_DELETIONS.has(n)),
     wants: (record) =>
       !record.errorCode &&
