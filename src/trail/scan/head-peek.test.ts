@@ -60,8 +60,12 @@ describe('HeadPeek: the fields of a record head, read from its bytes', () => {
   it('says a top-level key is absent only when the scanner probed the record for it', () => {
     const unprobed = aimed(ROLE_SESSION);
     assert.deepEqual(unprobed.field('errorCode'), ['nested, not the record one'], 'over-approximates');
-    assert.deepEqual(unprobed.probes(), ['errorCode'], 'asks for the key to be probed');
+    assert.deepEqual(unprobed.field('eventID'), ['e1'], 'found once past the head');
+    assert.deepEqual(unprobed.probes(), [], 'found: nothing to probe for');
     const { requestParameters: _, ...plain } = ROLE_SESSION;
+    const without = aimed(plain);
+    assert.deepEqual(without.field('errorCode'), []);
+    assert.deepEqual(without.probes(), ['errorCode'], 'not found: asks for the key to be probed');
     assert.deepEqual(aimed(plain, ['errorCode']).field('errorCode'), [], 'probed: nowhere');
     const late = { ...plain, errorCode: 'AccessDenied' }; // after the head, as in shuffled files
     assert.deepEqual(aimed(late, ['errorCode']).field('errorCode'), ['AccessDenied']);

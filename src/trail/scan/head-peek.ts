@@ -1,5 +1,7 @@
 import { IDENTITY, RecordHead, TOP } from './head.js';
-import { BytePeek, textBytes } from './peek.js';
+import { NeedleFinder } from './needle.js';
+import { BytePeek, stringEnd, textBytes } from './peek.js';
+import { decodeString } from './peek-pairs.js';
 
 const IDENTITY_PREFIX = 'userIdentity.';
 /** How many top-level keys the scanner probes for in each file (see probes). */
@@ -23,6 +25,8 @@ interface PathPlan {
   /** The key within its scope (as text and as bytes); undefined: the head cannot hold the path. */
   key: string | undefined;
   bytes: Uint8Array | undefined;
+  /** Finds `"key":"` (a top-level key), made when first needed. */
+  finder?: NeedleFinder | undefined;
 }
 
 export class HeadPeek extends BytePeek {
@@ -107,7 +111,24 @@ export class HeadPeek extends BytePeek {
     const key = plan.key as string;
     const probe = this.probed.indexOf(key);
     if (probe >= 0 && (this.probeMask & (1 << probe)) === 0) return [];
+    const only = this.onlyValue(plan);
+    if (only) return only;
     this.missed.set(key, (this.missed.get(key) ?? 0) + 1);
     return undefined;
+  }
+
+  /**
+   * The value of a top-level key past the head (eventID, or errorCode written late) when
+   * `"key":"` occurs exactly once in the record: then it is the key's only string value, at the
+   * top level or not. Undefined when it occurs never or several times (the whole-record peek decides).
+   */
+  private onlyValue(plan: PathPlan): string[] | undefined {
+    plan.finder ??= new NeedleFinder(Buffer.from(`${JSON.stringify(plan.key)}:"`));
+    const view = this.buf.subarray(this.start, this.end);
+    const at = plan.finder.find(view);
+    if (at < 0 || plan.finder.find(view, at + 1) >= 0) return undefined;
+    const open = at + plan.finder.needle.length - 1;
+    const close = stringEnd(view, open + 1, view.length);
+    return close < 0 ? undefined : [decodeString(view, open, close)];
   }
 }
