@@ -1,6 +1,3 @@
-import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { GarrisonError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -83,17 +80,27 @@ export class AwsClients {
     return agent;
   }
 
-  /** The credential provider: the standard chain (env, profile, SSO, ...), then the role if one is given. */
+  /**
+   * The credential provider: the standard chain (env, profile, SSO, ...), then the role if one is
+   * given. The SDK's providers are loaded on the first request, not when garrison starts.
+   */
   credentials(): AwsCredentialIdentityProvider {
     if (this.credentialProvider) return this.credentialProvider;
+    let made: Promise<AwsCredentialIdentityProvider> | undefined;
+    this.credentialProvider = async (props) => {
+      made ??= this.provider();
+      return (await made)(props);
+    };
+    return this.credentialProvider;
+  }
+
+  private async provider(): Promise<AwsCredentialIdentityProvider> {
+    const { fromNodeProviderChain, fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
     const base = fromNodeProviderChain(this.target.profile ? { profile: this.target.profile } : {});
-    if (!this.target.roleArn) {
-      this.credentialProvider = base;
-      return base;
-    }
+    if (!this.target.roleArn) return base;
     const clientConfig: Record<string, unknown> = { region: this.defaultRegion };
     if (this.target.endpointUrl) clientConfig.endpoint = this.target.endpointUrl;
-    this.credentialProvider = fromTemporaryCredentials({
+    return fromTemporaryCredentials({
       masterCredentials: base,
       params: {
         RoleArn: this.target.roleArn,
@@ -102,7 +109,6 @@ export class AwsClients {
       },
       clientConfig,
     });
-    return this.credentialProvider;
   }
 
   /** The same settings, acting as another role (another account). */
@@ -117,6 +123,7 @@ export class AwsClients {
 
   /** The account id of the identity in use (STS GetCallerIdentity). */
   async accountId(): Promise<string> {
+    const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
     const identity = await this.client(STSClient).send(new GetCallerIdentityCommand({}));
     if (!identity.Account) throw new GarrisonError('aws', 'STS GetCallerIdentity returned no account id');
     return identity.Account;
@@ -124,6 +131,7 @@ export class AwsClients {
 
   /** The regions this account can use: DescribeRegions, keeping those opted in or needing no opt-in. */
   async enabledRegions(): Promise<string[]> {
+    const { DescribeRegionsCommand, EC2Client } = await import('@aws-sdk/client-ec2');
     const answer = await this.client(EC2Client).send(new DescribeRegionsCommand({ AllRegions: false }));
     const regions = (answer.Regions ?? [])
       .filter(

@@ -1,4 +1,3 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Command } from 'commander';
 import type { AwsClients } from '../aws/clients.js';
 import { CaseStore } from '../cases/store.js';
@@ -17,6 +16,7 @@ export function openCaseStore(command: Command): CaseStore {
  */
 export async function currentActor(clients: AwsClients, warn: (message: string) => void): Promise<Actor> {
   try {
+    const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
     const identity = await clients.client(STSClient).send(new GetCallerIdentityCommand({}));
     return { arn: identity.Arn, localUser: localUser() };
   } catch (error) {

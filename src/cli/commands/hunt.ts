@@ -5,7 +5,6 @@ import { hunt } from '../../detect/engine/hunt.js';
 import { GarrisonError } from '../../errors.js';
 import { toAsff } from '../../findings/asff.js';
 import { anyAtOrAbove, type FindingsSummary } from '../../findings/finding.js';
-import { importToSecurityHub } from '../../findings/security-hub.js';
 import { FINDING_FORMATS, type FindingFormat, writeFindings } from '../../findings/write.js';
 import { parseTime } from '../../trail/time.js';
 import { openCaseStore } from '../case-store.js';
@@ -172,6 +171,7 @@ async function runHunt(sources: string[], options: HuntOptions, command: Command
     );
   }
   if (options.toSecurityHub) {
+    const { importToSecurityHub } = await import('../../findings/security-hub.js');
     const imported = await importToSecurityHub(
       clients,
       result.findings.map((f) => toAsff(f, target)),

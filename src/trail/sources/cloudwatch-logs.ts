@@ -1,26 +1,9 @@
 import { type CloudWatchLogsClient, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
 import { GarrisonError } from '../../errors.js';
+import type { LogsLocation } from './locations.js';
 import { guardApiSource, parseRecordText, type SourceItem } from './record-stream.js';
 
-export interface LogsLocation {
-  group: string;
-  /** Only streams whose name starts with this (CloudTrail names them `<account>_CloudTrail_<region>`). */
-  streamPrefix?: string;
-}
-
-/** `logs:<group>` or `logs:<group>:<stream-prefix>` (group names cannot contain `:`). */
-export function parseLogsSpec(spec: string): LogsLocation {
-  const rest = spec.slice('logs:'.length);
-  const colon = rest.indexOf(':');
-  const group = colon < 0 ? rest : rest.slice(0, colon);
-  const streamPrefix = colon < 0 ? undefined : rest.slice(colon + 1);
-  if (!/^[\w./#-]{1,512}$/.test(group)) {
-    throw new GarrisonError('usage', `not a CloudWatch Logs group: ${JSON.stringify(group)}`, {
-      hint: 'write it as logs:<group> or logs:<group>:<stream-prefix>, e.g. logs:aws-cloudtrail-logs-123456789012',
-    });
-  }
-  return streamPrefix ? { group, streamPrefix } : { group };
-}
+export { type LogsLocation, parseLogsSpec } from './locations.js';
 
 /**
  * The CloudTrail records CloudTrail delivered to a log group, one per log event, between since

@@ -1,14 +1,11 @@
 import type { LookupAttribute } from '@aws-sdk/client-cloudtrail';
-import { S3Client } from '@aws-sdk/client-s3';
-import { AwsClients } from '../../aws/clients.js';
+import type { AwsClients } from '../../aws/clients.js';
 import { GarrisonError } from '../../errors.js';
 import { fileBlobs } from '../files.js';
 import { scanBlobs } from '../scan/pool.js';
 import type { Blob, MatcherSpec, ScanEvent, ScanSummary } from '../scan/types.js';
-import { apiSourceEvents } from './api-source.js';
 import { locationInScope, type TrailScope } from './delivery-layout.js';
 import { keepErrors } from './record-stream.js';
-import { s3TrailBlobs } from './s3.js';
 import { isBlobSource, parseSourceSpec, type SourceSpec } from './source-spec.js';
 
 export interface ReadTrailOptions {
@@ -96,7 +93,13 @@ async function* run(
   options: ReadTrailOptions,
   summary: TrailSummary,
 ): AsyncGenerator<ScanEvent> {
-  const clients = options.clients ?? new AwsClients();
+  // AWS clients (and the SDK behind them) are loaded only for sources that need them: a hunt
+  // over local files starts without them.
+  let made: AwsClients | undefined = options.clients;
+  const clients = async () => {
+    made ??= new (await import('../../aws/clients.js')).AwsClients();
+    return made;
+  };
   const known = { files: 0, bytes: 0 };
   const blobSpecs = specs.filter(isBlobSource);
   if (blobSpecs.length > 0) {
@@ -121,20 +124,25 @@ async function* run(
   }
   for (const spec of specs.filter((s) => !isBlobSource(s))) {
     options.signal?.throwIfAborted();
-    yield* apiSourceEvents(spec, clients, options, summary, known);
+    const { apiSourceEvents } = await import('./api-source.js');
+    yield* apiSourceEvents(spec, await clients(), options, summary, known);
   }
 }
 
 /** Every blob of the file, stdin and S3 sources, in order, pruned by the delivered layout. */
 async function* blobsOf(
   specs: SourceSpec[],
-  clients: AwsClients,
+  clients: () => Promise<AwsClients>,
   options: ReadTrailOptions,
 ): AsyncGenerator<Blob> {
   const scope = options.scope ?? {};
   for (const spec of specs) {
     if (spec.kind === 's3') {
-      const s3 = clients.client(S3Client);
+      const [{ S3Client }, { s3TrailBlobs }] = await Promise.all([
+        import('@aws-sdk/client-s3'),
+        import('./s3.js'),
+      ]);
+      const s3 = (await clients()).client(S3Client);
       yield* s3TrailBlobs(
         s3,
         spec.location,

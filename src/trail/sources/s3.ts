@@ -14,22 +14,9 @@ import {
   type TrailScope,
 } from './delivery-layout.js';
 import { createLimiter } from './limit.js';
+import type { S3Location } from './locations.js';
 
-export interface S3Location {
-  bucket: string;
-  prefix: string;
-}
-
-/** `s3://bucket/prefix` → bucket and prefix (the prefix may be empty, a folder or one object key). */
-export function parseS3Url(url: string): S3Location {
-  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
-  if (!m) {
-    throw new GarrisonError('usage', `not an S3 location: ${url}`, {
-      hint: 'write it as s3://bucket or s3://bucket/AWSLogs/123456789012/CloudTrail/',
-    });
-  }
-  return { bucket: m[1]!, prefix: m[2] ?? '' };
-}
+export { parseS3Url, type S3Location } from './locations.js';
 
 export interface S3ReadOptions {
   /** Downloads in flight at once (default 8). */

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { GarrisonError } from '../../errors.js';
-import { type LogsLocation, parseLogsSpec } from './cloudwatch-logs.js';
-import { parseS3Url, type S3Location } from './s3.js';
+import { type LogsLocation, parseLogsSpec, parseS3Url, type S3Location } from './locations.js';
 
 /** Where CloudTrail is read from, as written on the command line. */
 export type SourceSpec =
