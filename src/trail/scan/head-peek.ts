@@ -1,5 +1,4 @@
 import { IDENTITY, RecordHead, TOP } from './head.js';
-import { HeadRecords } from './head-record.js';
 import { NeedleFinder } from './needle.js';
 import { BytePeek, stringEnd, textBytes } from './peek.js';
 import { decodeString } from './peek-pairs.js';
@@ -32,7 +31,6 @@ interface PathPlan {
 
 export class HeadPeek extends BytePeek {
   private readonly head = new RecordHead();
-  private readonly records = new HeadRecords();
   /** The record's eventTime key, or -1 when the peek is not aimed (whole-record answers only). */
   private timeKey = -1;
   private read = false;
@@ -59,23 +57,6 @@ export class HeadPeek extends BytePeek {
     this.read = false;
     this.record++;
     return super.reset(buf, start, end);
-  }
-
-  /**
-   * The record this peek is aimed at, built from its head instead of parsed whole (see
-   * HeadRecords), or undefined: not aimed, or not built that way (parse it whole).
-   */
-  built(): Record<string, unknown> | undefined {
-    if (this.timeKey < 0) return undefined;
-    this.readHead();
-    return this.records.build(this.head, this.buf, this.end);
-  }
-
-  private readHead(): void {
-    if (!this.read) {
-      this.head.read(this.buf, this.start, this.end, this.timeKey);
-      this.read = true;
-    }
   }
 
   /** The keys to probe in the next file (set with `probing`), most asked for first. */
@@ -119,7 +100,10 @@ export class HeadPeek extends BytePeek {
 
   private fromHead(plan: PathPlan): string[] | undefined {
     if (!plan.bytes) return undefined;
-    this.readHead();
+    if (!this.read) {
+      this.head.read(this.buf, this.start, this.end, this.timeKey);
+      this.read = true;
+    }
     const value = this.head.value(plan.scope, plan.bytes);
     if (typeof value === 'string') return [value];
     if (value === null) return [];

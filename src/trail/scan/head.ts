@@ -43,21 +43,17 @@ function startsWith(buf: Uint8Array, pattern: Uint8Array, at: number): boolean {
   return true;
 }
 
-/**
- * Index of the quote closing the string whose content starts at `from` (before `end`), or -1;
- * sets `escaped` (a backslash in it) and `raw` (a control byte in it, which JSON forbids).
- */
+/** Index of the quote closing the string whose content starts at `from` (before `end`), or -1; sets `escaped`. */
 let escaped = 0;
-let raw = 0;
 function closingQuote(buf: Uint8Array, from: number, end: number): number {
   escaped = 0;
   for (let at = from; at < end; at++) {
-    const byte = buf[at] as number;
+    const byte = buf[at];
     if (byte === QUOTE) return at;
     if (byte === BACKSLASH) {
       escaped = 1;
       at++;
-    } else if (byte < 0x20) raw = 1;
+    }
   }
   return -1;
 }
@@ -71,17 +67,6 @@ export class RecordHead {
   /** userIdentity's opening brace, and the top-level eventTime key: userIdentity lies between. */
   identityStart = -1;
   timeKey = -1;
-  /** userIdentity's closing brace, when it was read to its end. */
-  identityEnd = -1;
-  /**
-   * Where the top-level string members from eventTime on end: the key of the first member that is
-   * not a string, or the record's closing brace; -1 when the reading stopped at anything else.
-   */
-  topEnd = -1;
-  /** Whether every top-level string read is plain: no escape, no control byte. */
-  plainTop = false;
-  /** Where the last members() call found its object's closing brace. */
-  private closedAt = -1;
 
   /** Reads the head of the record `buf[start, end)` whose top-level eventTime key starts at `timeKey`. */
   read(buf: Buffer, start: number, end: number, timeKey: number): void {
@@ -89,30 +74,15 @@ export class RecordHead {
     this.count = 0;
     this.timeKey = timeKey;
     this.identityStart = -1;
-    this.identityEnd = -1;
-    this.topEnd = -1;
     this.identityComplete = false;
     if (!startsWith(buf, EVENT_VERSION, start)) return;
-    raw = 0;
     const afterVersion = this.members(start + 1, end, TOP, 1);
-    let plain = raw === 0 && this.count === 1 && this.slots[5] === 0;
     if (typeof afterVersion === 'number' && startsWith(buf, USER_IDENTITY, afterVersion - 1)) {
       this.identityStart = afterVersion + USER_IDENTITY.length - 2;
       this.identityComplete = this.members(this.identityStart + 1, timeKey, IDENTITY) === 'closed';
-      if (this.identityComplete) this.identityEnd = this.closedAt;
     }
-    const first = this.count;
-    raw = 0;
-    const top = this.members(timeKey, end, TOP);
-    for (let slot = first * SLOT; slot < this.count * SLOT; slot += SLOT)
-      if (this.slots[slot + 5]) plain = false;
-    this.plainTop = plain && raw === 0;
-    if (top === 'closed') this.topEnd = this.closedAt;
-    else if (top === 'stopped' && this.stoppedAtValue >= 0) this.topEnd = this.stoppedAtValue;
+    this.members(timeKey, end, TOP);
   }
-
-  /** Set by members(): the key of the member whose value was not a string, when that stopped it. */
-  private stoppedAtValue = -1;
 
   /**
    * Reads string members from `at` (the quote of a key) on, up to `limit` of them; returns
@@ -128,22 +98,15 @@ export class RecordHead {
   ): 'closed' | 'stopped' | number {
     const buf = this.buf;
     let read = 0;
-    this.stoppedAtValue = -1;
     while (at < end && this.count < MAX_MEMBERS) {
       if (buf[at] !== QUOTE) return 'stopped';
       const keyEnd = closingQuote(buf, at + 1, end);
       if (keyEnd < 0 || escaped || buf[keyEnd + 1] !== COLON) return 'stopped';
       if (buf[keyEnd + 2] !== QUOTE) {
-        if (scope === TOP) {
-          if (buf[at - 1] === COMMA) this.stoppedAtValue = at;
-          return 'stopped';
-        }
+        if (scope === TOP) return 'stopped';
         const after = skipValue(buf, keyEnd + 2, end);
         if (after < 0) return 'stopped';
-        if (buf[after] === CLOSE_BRACE) {
-          this.closedAt = after;
-          return 'closed';
-        }
+        if (buf[after] === CLOSE_BRACE) return 'closed';
         if (buf[after] !== COMMA) return 'stopped';
         at = after + 1;
         continue;
@@ -160,28 +123,12 @@ export class RecordHead {
       slots[slot + 4] = close;
       slots[slot + 5] = escaped;
       const next = buf[close + 1];
-      if (next === CLOSE_BRACE) {
-        this.closedAt = close + 1;
-        return 'closed';
-      }
+      if (next === CLOSE_BRACE) return 'closed';
       if (next !== COMMA) return 'stopped';
       at = close + 2;
       if (++read === limit) return at;
     }
     return 'stopped';
-  }
-
-  /** Calls `visit` with each top-level string member read (key and value quotes), in order. */
-  topMembers(visit: (keyStart: number, keyEnd: number, open: number, close: number) => void): void {
-    const slots = this.slots;
-    for (let slot = 0; slot < this.count * SLOT; slot += SLOT)
-      if (slots[slot] === TOP)
-        visit(
-          slots[slot + 1] as number,
-          slots[slot + 2] as number,
-          slots[slot + 3] as number,
-          slots[slot + 4] as number,
-        );
   }
 
   /**

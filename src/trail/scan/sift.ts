@@ -80,12 +80,6 @@ export class RecordSifter {
   check(buf: Buffer, start: number, end: number, index: number): Sifted {
     const peeked = this.peeked;
     this.peeked = false;
-    // A matcher that only reads records may take one built from the head its peek has read.
-    const built = peeked && this.matcher.asParsed ? this.peek.built() : undefined;
-    if (built) {
-      this.checkValue(built, index, peeked);
-      return 'checked';
-    }
     let value: unknown;
     try {
       value = JSON.parse(buf.toString('utf8', start, end));
