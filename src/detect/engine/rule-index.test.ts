@@ -56,3 +56,28 @@ describe('RuleIndex', () => {
     assert.deepEqual(only.needles, ['"DeleteTrail"', '"StopLogging"']);
   });
 });
+
+describe('RuleIndex: rules bound to a service', () => {
+  const lambda: EngineRule = {
+    info: { id: 'lambda' } as RuleInfo,
+    matches: (r) => r.eventName.startsWith('UpdateFunctionCode'),
+    eventNames: undefined,
+    eventSources: new Set(['lambda.amazonaws.com']),
+    rawTest: (peek) => peek.field('eventName').some((n) => n.startsWith('UpdateFunctionCode')),
+  };
+  const index = new RuleIndex([lambda]);
+  const peekOf = (value: object) => new BytePeek(Buffer.from(JSON.stringify(value)));
+
+  it("are tried only on their service's records, not on every record", () => {
+    assert.deepEqual(
+      index.candidates('UpdateFunctionCode20150331v2', 'lambda.amazonaws.com').map((r) => r.info.id),
+      ['lambda'],
+    );
+    assert.deepEqual(index.candidates('UpdateFunctionCode20150331v2', 's3.amazonaws.com'), []);
+    const hit = { eventName: 'UpdateFunctionCode20150331v2', eventSource: 'lambda.amazonaws.com' };
+    assert.deepEqual(index.match(hit as CloudTrailRecord), ['lambda']);
+    assert.equal(index.mightMatch(peekOf(hit)), true);
+    assert.equal(index.mightMatch(peekOf({ ...hit, eventSource: 'iam.amazonaws.com' })), false);
+    assert.deepEqual(index.survivors(peekOf({ ...hit, eventName: 'GetFunction' })), []);
+  });
+});

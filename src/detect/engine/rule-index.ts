@@ -68,17 +68,21 @@ export class RuleIndex {
   survivors(raw: RecordPeek, any = false): EngineRule[] {
     const peek = raw instanceof BytePeek ? raw : memoized(raw);
     const out: EngineRule[] = [];
-    const pass = (rule: EngineRule) => !out.includes(rule) && (!rule.rawTest || rule.rawTest(peek));
-    for (const name of peek.field('eventName')) {
-      const indexed = this.byEventName.get(name.toLowerCase());
-      if (indexed) for (const rule of indexed) if (pass(rule) && out.push(rule) && any) return out;
-    }
-    for (const rule of this.everywhere) if (pass(rule) && out.push(rule) && any) return out;
-    if (this.bySource.size)
-      for (const source of peek.field('eventSource')) {
-        const indexed = this.bySource.get(source.toLowerCase());
-        if (indexed) for (const rule of indexed) if (pass(rule) && out.push(rule) && any) return out;
+    /** Keeps the rules of `list` the raw record passes; true once one is kept and `any` is set. */
+    const keep = (list: readonly EngineRule[] | undefined): boolean => {
+      for (const rule of list ?? []) {
+        if (out.includes(rule) || (rule.rawTest && !rule.rawTest(peek))) continue;
+        out.push(rule);
+        if (any) return true;
       }
+      return false;
+    };
+    for (const name of peek.field('eventName'))
+      if (keep(this.byEventName.get(name.toLowerCase()))) return out;
+    if (keep(this.everywhere)) return out;
+    if (this.bySource.size > 0)
+      for (const source of peek.field('eventSource'))
+        if (keep(this.bySource.get(source.toLowerCase()))) return out;
     return out;
   }
 

@@ -7,16 +7,6 @@ const IDENTITY_PREFIX = 'userIdentity.';
 /** How many top-level keys the scanner probes for in each file (see probes). */
 const MAX_PROBES = 4;
 
-/**
- * A BytePeek that answers the fields of a record's head (see RecordHead) exactly, from a few
- * hundred bytes, when the scanner tells it where the record's top-level eventTime key is. The
- * other fields, and every record it is not aimed at, get the whole-record peek.
- *
- * A top-level key the head does not hold (errorCode, in most records) may still be further on.
- * The scanner can say it is nowhere in the record: it searches each file once for the keys this
- * peek asks it to probe (the ones rules asked for and the head did not have), and aims the peek
- * with a mask of which of them each record holds.
- */
 /** How a path is looked up in a head, worked out once per path. */
 interface PathPlan {
   /** The plan's slot in the per-record answers. */
@@ -29,6 +19,16 @@ interface PathPlan {
   finder?: NeedleFinder | undefined;
 }
 
+/**
+ * A BytePeek that answers the fields of a record's head (see RecordHead) exactly, from a few
+ * hundred bytes, when the scanner tells it where the record's top-level eventTime key is. The
+ * other fields, and every record it is not aimed at, get the whole-record peek.
+ *
+ * A top-level key the head does not hold (errorCode, in most records) may still be further on.
+ * The scanner can say it is nowhere in the record: it searches each file once for the keys this
+ * peek asks it to probe (the ones rules asked for and the head did not have), and aims the peek
+ * with a mask of which of them each record holds.
+ */
 export class HeadPeek extends BytePeek {
   private readonly head = new RecordHead();
   /** The record's eventTime key, or -1 when the peek is not aimed (whole-record answers only). */

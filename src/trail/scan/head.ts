@@ -13,8 +13,8 @@ import { decodeString } from './peek-pairs.js';
  * is the record's only one), so every member read after it sits at the top level: a member is
  * only read as one when its value is a string, and anything else ends the head. Anything that is
  * not exactly this shape (whitespace, an escaped key, another order) just ends the reading early;
- * what was not read is answered by the whole-record peek. A key written twice at the top level
- * (AWS never does) is judged by its first occurrence.
+ * what was not read is answered by the whole-record peek. A key written twice in the same object
+ * (AWS never does; JSON.parse would keep the last) is judged by its first occurrence.
  */
 
 const QUOTE = 0x22;
