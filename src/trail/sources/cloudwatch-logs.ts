@@ -1,5 +1,4 @@
 import { type CloudWatchLogsClient, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
-import { GarrisonError } from '../../errors.js';
 import type { LogsLocation } from './locations.js';
 import { guardApiSource, parseRecordText, type SourceItem } from './record-stream.js';
 
