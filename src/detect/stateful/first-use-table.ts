@@ -6,7 +6,7 @@ import { BoundedMap } from './bounded.js';
 export const MIN_HISTORY = 3;
 const MAX_MARKS = 64;
 
-const families = new Map<string, string | undefined>();
+const families = new Map<string, string | null>();
 const MAX_FAMILIES = 4096;
 const MAX_CACHED_LENGTH = 512;
 
@@ -14,24 +14,50 @@ const MAX_CACHED_LENGTH = 512;
 export function agentFamily(userAgent: string | undefined): string | undefined {
   if (!userAgent) return undefined;
   // The same few agents make most of a trail: each is blurred once.
-  if (families.has(userAgent)) return families.get(userAgent);
+  const known = families.get(userAgent);
+  if (known !== undefined) return known ?? undefined;
   const family = /amazonaws\.com$|^AWS Internal/i.test(userAgent)
-    ? undefined
+    ? null
     : userAgent.replace(/\d+/g, '#').slice(0, 200);
   // Only ordinary lengths are remembered: attacker-long agents must not fill memory.
   if (userAgent.length <= MAX_CACHED_LENGTH) {
     if (families.size >= MAX_FAMILIES) families.clear();
     families.set(userAgent, family);
   }
-  return family;
+  return family ?? undefined;
+}
+
+/**
+ * Marks made before, one string each: a mark is looked up in every principal's table for every
+ * record, and a string made afresh must be flattened and hashed at each lookup (ten times the cost
+ * of one whose hash is already known).
+ */
+const made = { ip: new Map<string, string | null>(), agent: new Map<string, string | null>() };
+const MAX_MADE = 8192;
+
+/** The mark of a value (looked up by the value itself, not by a string built for it). */
+function mark(kind: 'ip' | 'agent', value: string, valid: (value: string) => boolean): string | undefined {
+  const marks = made[kind];
+  let known = marks.get(value);
+  if (known === undefined) {
+    known = valid(value) ? `${kind} ${value}` : null;
+    // Attacker-long values are not remembered (they would fill memory), only recomputed.
+    if (value.length <= MAX_CACHED_LENGTH) {
+      if (marks.size >= MAX_MADE) marks.clear();
+      marks.set(value, known);
+    }
+  }
+  return known ?? undefined;
 }
 
 /** The contexts a call was made from: `ip <address>` and `agent <family>`. */
 export function marksOf(sourceIPAddress: string | undefined, userAgent: string | undefined): string[] {
   const marks: string[] = [];
-  if (sourceIPAddress && isIP(sourceIPAddress)) marks.push(`ip ${sourceIPAddress}`);
+  const ip = sourceIPAddress ? mark('ip', sourceIPAddress, (v) => isIP(v) !== 0) : undefined;
+  if (ip) marks.push(ip);
   const agent = agentFamily(userAgent);
-  if (agent) marks.push(`agent ${agent}`);
+  const family = agent ? mark('agent', agent, () => true) : undefined;
+  if (family) marks.push(family);
   return marks;
 }
 
