@@ -4,6 +4,7 @@ import type { CloudTrailRecord } from '../../trail/record.js';
 import { BytePeek } from '../../trail/scan/peek.js';
 import { apiCall, CLI_AGENT, OFFICE_IP } from '../rules/sample-events.js';
 import { agentFamily, firstUseThenSensitiveCall as detection, SENSITIVE } from './first-use.js';
+import { marksOf } from './first-use-table.js';
 
 const at = (minute: number) => `2026-03-14T13:${String(minute).padStart(2, '0')}:00Z`;
 const call = (minute: number, eventName: string, sourceIPAddress = OFFICE_IP, userAgent = CLI_AGENT) =>
@@ -126,5 +127,25 @@ describe(detection.meta.id, () => {
       detector.observe(r);
     }
     assert.equal(detector.size(), 20);
+  });
+});
+
+describe('the marks of a call (first-use tables)', () => {
+  it('an address that is an IP, and a user agent with its numbers blurred; the same string each time', () => {
+    const agent = 'aws-cli/2.15.0 Python/3.11.6';
+    assert.deepEqual(marksOf('203.0.113.7', agent), ['ip 203.0.113.7', 'agent aws-cli/#.#.# Python/#.#.#']);
+    assert.deepEqual(marksOf('lambda.amazonaws.com', 'lambda.amazonaws.com'), []);
+    assert.deepEqual(marksOf('not an ip', undefined), []);
+    const [ip1, agent1] = marksOf(`203.0.113.${7}`, `aws-cli/2.15.0 ${'Python/3.11.6'}`);
+    const [ip2, agent2] = marksOf('203.0.113.7', agent);
+    assert.ok(ip1 === ip2 && agent1 === agent2);
+  });
+
+  it('attacker-long values still get their marks, and are not remembered', () => {
+    const long = `evil/${'x'.repeat(100_000)}`;
+    const [ip, agent] = marksOf('198.51.100.1', long);
+    assert.equal(ip, 'ip 198.51.100.1');
+    assert.equal(agent, `agent ${long.slice(0, 200)}`);
+    assert.deepEqual(marksOf(`198.51.100.${1}`, long), [ip, agent]);
   });
 });
