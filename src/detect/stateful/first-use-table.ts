@@ -166,6 +166,7 @@ export function peekFirstSeen(
   const time = Date.parse(peek.field('eventTime')[0] ?? '');
   if (!principal || Number.isNaN(time)) return undefined;
   const marks = marksOf(peek.field('sourceIPAddress')[0], peek.field('userAgent')[0]);
-  // The event id is at the far end of the record: read only if the record is kept as a first use.
+  // The event id is at the far end of the record: read only if the record is kept as a first use
+  // (by FirstSeenTable.note, at once: the peek moves on to the next record afterwards).
   return { principal, time, marks, eventId: () => peek.field('eventID')[0] };
 }
