@@ -65,13 +65,17 @@ const UNSUPPORTED_KEYS: Record<string, string> = {
   action: 'rule collections (action:)',
 };
 
+/** A rule garrison refuses: the file and the construct, with what garrison does evaluate. */
+function refusal(file: string, message: string, cause?: unknown): GarrisonError {
+  return new GarrisonError('input', `Sigma rule ${file}: ${message}`, {
+    cause,
+    hint: 'garrison evaluates single Sigma detection rules for logsource product: aws, service: cloudtrail',
+  });
+}
+
 /** Compiles the YAML text of one Sigma rule. Every refusal is a GarrisonError naming the file and construct. */
 export function compileSigmaRule(text: string, file: string): SigmaRule {
-  const fail = (message: string, cause?: unknown) =>
-    new GarrisonError('input', `Sigma rule ${file}: ${message}`, {
-      cause,
-      hint: 'garrison evaluates single Sigma detection rules for logsource product: aws, service: cloudtrail',
-    });
+  const fail = (message: string, cause?: unknown) => refusal(file, message, cause);
   const documents = parseAllDocuments(text);
   if (!Array.isArray(documents) || documents.length === 0) throw fail('the file holds no YAML document');
   if (documents.length > 1)
@@ -84,11 +88,7 @@ export function compileSigmaRule(text: string, file: string): SigmaRule {
 
 /** Compiles one Sigma rule already read from its YAML (a plain JSON-like value). */
 export function compileSigmaDocument(raw: unknown, file: string): SigmaRule {
-  const fail = (message: string, cause?: unknown) =>
-    new GarrisonError('input', `Sigma rule ${file}: ${message}`, {
-      cause,
-      hint: 'garrison evaluates single Sigma detection rules for logsource product: aws, service: cloudtrail',
-    });
+  const fail = (message: string, cause?: unknown) => refusal(file, message, cause);
   if (raw && typeof raw === 'object') {
     for (const [key, construct] of Object.entries(UNSUPPORTED_KEYS))
       if (key in raw) throw fail(`${construct} are not supported`);
