@@ -22,7 +22,7 @@ export let timeKeys = new Int32Array(4096);
 export let probeMasks = new Uint8Array(4096);
 
 /** Byte by byte: for patterns this short, cheaper than a native call. */
-function startsWith(buf: Buffer, pattern: Buffer, at: number): boolean {
+export function startsWith(buf: Uint8Array, pattern: Uint8Array, at: number): boolean {
   if (at < 0 || at + pattern.length > buf.length) return false;
   for (let i = 0; i < pattern.length; i++) if (buf[at + i] !== pattern[i]) return false;
   return true;

@@ -1,3 +1,4 @@
+import { startsWith } from './delivered-index.js';
 import { decodeString } from './peek-pairs.js';
 
 /**
@@ -36,12 +37,6 @@ export const IDENTITY = 1;
 /** Per member: scope, key start, key end, value's opening quote, closing quote, escaped (0/1). */
 const SLOT = 6;
 const MAX_MEMBERS = 32;
-
-function startsWith(buf: Uint8Array, pattern: Uint8Array, at: number): boolean {
-  if (at + pattern.length > buf.length) return false;
-  for (let i = 0; i < pattern.length; i++) if (buf[at + i] !== pattern[i]) return false;
-  return true;
-}
 
 /** Index of the quote closing the string whose content starts at `from` (before `end`), or -1; sets `escaped`. */
 let escaped = 0;
