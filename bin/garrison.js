@@ -11,6 +11,13 @@ process.emitWarning = (warning, ...rest) => {
   emitWarning(warning, ...rest);
 };
 
+// A reader that goes away (`garrison ... | head`) is not an error: commands stop writing when a
+// write fails with EPIPE; this keeps the failed write of any other text (help, usage) quiet too.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error) => {
+    if (error?.code !== 'EPIPE') throw error;
+  });
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -16,7 +16,7 @@ export interface CliResult {
  */
 export function runCli(
   args: string[],
-  options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
+  options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; readerGone?: boolean } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/garrison.js', ...args], {
@@ -26,7 +26,9 @@ export function runCli(
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
+    // readerGone: stdout closed at once, as `garrison ... | head` does once head has its lines.
+    if (options.readerGone) child.stdout.destroy();
+    else child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (status) =>
