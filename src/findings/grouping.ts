@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { RuleInfo } from '../detect/engine/detection.js';
 import type { Hit } from '../detect/engine/hit.js';
 import { compareFindings, type Finding, ruleRef } from './finding.js';
-import { DEFAULT_WINDOW_MS, type Group, HitGroups, mergeGroup, type PartialGroups } from './hit-groups.js';
+import {
+  DEFAULT_WINDOW_MS,
+  type Group,
+  HitGroups,
+  listValues,
+  mergeGroup,
+  type PartialGroups,
+} from './hit-groups.js';
 
 export {
   DEFAULT_WINDOW_MS,
@@ -43,15 +50,8 @@ export class FindingGrouper {
 
   /** The findings so far, merged across adjacent windows, most severe first. */
   findings(): Finding[] {
-    const byKey = new Map<string, Group[]>();
-    for (const g of this.#groups.groups.values()) {
-      const key = `${g.ruleId}\u0000${g.principal}\u0000${g.resource}`;
-      const list = byKey.get(key) ?? [];
-      list.push(g);
-      byKey.set(key, list);
-    }
     const out: Finding[] = [];
-    for (const list of byKey.values()) {
+    for (const list of this.#groups.byKey()) {
       list.sort((a, b) => a.first - b.first);
       let current: Group | undefined;
       let copied = false;
@@ -61,7 +61,7 @@ export class FindingGrouper {
           if (!copied)
             current = {
               ...current,
-              lists: current.lists.map((l) => [...l]),
+              values: [...current.values],
               times: [...current.times],
               ids: [...current.ids],
             };
@@ -95,12 +95,12 @@ export class FindingGrouper {
       title: rule.title,
       description: rule.description,
       principal: g.principal,
-      accounts: [...(g.lists[0] as string[])].sort(),
-      regions: [...(g.lists[1] as string[])].sort(),
-      resources: [...(g.lists[2] as string[])],
-      source_ips: [...(g.lists[3] as string[])],
-      user_agents: [...(g.lists[4] as string[])],
-      event_names: [...(g.lists[5] as string[])],
+      accounts: listValues(g, 0).sort(),
+      regions: listValues(g, 1).sort(),
+      resources: listValues(g, 2),
+      source_ips: listValues(g, 3),
+      user_agents: listValues(g, 4),
+      event_names: listValues(g, 5),
       first_seen: firstSeen,
       last_seen: new Date(g.last).toISOString(),
       count: g.count,

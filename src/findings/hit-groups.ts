@@ -1,8 +1,8 @@
 import type { Hit } from '../detect/engine/hit.js';
-import { ALL_FULL, CAPS, fullness, type Group, keepEarliest, LISTS, linked, shadow } from './group.js';
+import { ALL_FULL, addToList, fullness, type Group, keepEarliest, LISTS, linked, shadow } from './group.js';
 import { type PartialGroups, packGroups, unpackGroups } from './partial.js';
 
-export { type Group, LIST_CAPS, MAX_EVENT_IDS, mergeGroup } from './group.js';
+export { type Group, LIST_CAPS, listValues, MAX_EVENT_IDS, mergeGroup } from './group.js';
 export { type PartialGroup, type PartialGroups, unpackGroups } from './partial.js';
 export const DEFAULT_WINDOW_MS = 60 * 60 * 1000;
 
@@ -15,10 +15,7 @@ export function groupingResource(resource: string | undefined): string {
 }
 
 function addCapped(g: Group, list: number, value: string | undefined, intern?: (s: string) => string): void {
-  if (!value || g.shadowed & (1 << list)) return;
-  const values = g.lists[list] as string[];
-  if (values.length < (CAPS[list] as number) && !values.includes(value))
-    values.push(intern ? intern(value) : value);
+  if (value && !(g.shadowed & (1 << list))) addToList(g, list, value, intern);
 }
 
 /** Most distinct strings shared between groups (past it, new values are kept as they come). */
@@ -84,7 +81,8 @@ export class HitGroups {
         first: t,
         last: t,
         count: 0,
-        lists: LISTS.map(() => []),
+        values: [],
+        sizes: 0,
         times: [],
         ids: [],
         eventsMax: -Infinity,
@@ -133,6 +131,13 @@ export class HitGroups {
     }
   }
 
+  /** The windows of each rule × principal × resource, one list per key. */
+  *byKey(): Generator<Group[]> {
+    for (const principals of this.#index.values())
+      for (const resources of principals.values())
+        for (const windows of resources.values()) yield [...windows.values()];
+  }
+
   /** The groups packed to send across threads; the groups are then forgotten. */
   drain(): PartialGroups {
     const partial = packGroups(this.windowMs, this.groups);
@@ -158,7 +163,7 @@ export class HitGroups {
       g.idsSeen += idsSeen - ids.length;
       this.#prune(g);
       // Arrays grown by push keep room for 16 more: copies hold what is there, as groups last the hunt.
-      for (let list = 0; list < LISTS.length; list++) g.lists[list] = (g.lists[list] as string[]).slice();
+      g.values = g.values.slice();
       g.ids = g.ids.slice();
       g.times = g.times.slice();
     }

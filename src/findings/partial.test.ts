@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hit } from './fixtures.test-data.js';
-import { HitGroups } from './hit-groups.js';
+import { LISTS } from './group.js';
+import { HitGroups, listValues } from './hit-groups.js';
 import { unpackGroups } from './partial.js';
 
 const hits = Array.from({ length: 50 }, (_, i) =>
@@ -17,7 +18,10 @@ describe('partial groups packed for another thread', () => {
   it('read back as they were, and a damaged pack is refused', () => {
     const worker = new HitGroups();
     for (const h of hits) worker.add(h);
-    const before = [...worker.groups].map((g) => ({ ...g }));
+    const before = [...worker.groups].map((g) => ({
+      ...g,
+      lists: LISTS.map((_, list) => listValues(g, list)),
+    }));
     const partial = worker.drain();
     assert.ok(partial.strings.length < 50 * 5, 'strings are sent once per blob, not once per use');
     const back = [...unpackGroups(structuredClone(partial))];

@@ -1,4 +1,4 @@
-import { LISTS } from './group.js';
+import { type Group, LISTS, listSize } from './group.js';
 
 /**
  * Hit groups as a scan worker sends them back with a blob's end. Structured cloning costs per
@@ -28,8 +28,8 @@ export interface PartialGroup {
   ids: string[];
 }
 
-/** Packs groups (their fields as in PartialGroup) into PartialGroups. */
-export function packGroups(windowMs: number, groups: Iterable<PartialGroup>): PartialGroups {
+/** Packs groups into PartialGroups. */
+export function packGroups(windowMs: number, groups: Iterable<Group>): PartialGroups {
   const strings: string[] = [];
   const known = new Map<string, number>();
   const ref = (s: string): number => {
@@ -46,9 +46,11 @@ export function packGroups(windowMs: number, groups: Iterable<PartialGroup>): Pa
   for (const g of groups) {
     count++;
     numbers.push(ref(g.ruleId), ref(g.principal), ref(g.resource), g.first, g.last, g.count, g.idsSeen);
-    for (const list of g.lists) {
-      numbers.push(list.length);
-      for (const v of list) numbers.push(ref(v));
+    let at = 0;
+    for (let list = 0; list < LISTS.length; list++) {
+      const size = listSize(g, list);
+      numbers.push(size);
+      for (const end = at + size; at < end; at++) numbers.push(ref(g.values[at] as string));
     }
     numbers.push(g.ids.length);
     for (let i = 0; i < g.ids.length; i++) numbers.push(g.times[i] as number, ref(g.ids[i] as string));
