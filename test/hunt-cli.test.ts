@@ -171,6 +171,14 @@ describe('garrison hunt (CLI) with user rules and bad input', () => {
     assert.equal(r.status, 1);
     assert.match(r.stderr, /names no rule/);
   });
+  it('a bad option value is one error line and a pointer to --help, not the whole help', async () => {
+    const r = await runCli(['hunt', join(dir, 'trail.json'), '--window', '0']);
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.stderr.trim().split('\n'), [
+      "error: option '--window <minutes>' argument '0' is invalid. give minutes from 1 to 43200",
+      '(add --help for usage)',
+    ]);
+  });
   it('runs user rules beside the pack and neutralises attacker text in the table', async () => {
     const r = await runCli([
       'hunt',

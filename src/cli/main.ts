@@ -25,7 +25,7 @@ export function globalProgram(): Command {
     .option('--role-arn <arn>', 'assume this role first, to act in another account')
     .option('--external-id <id>', 'external id for --role-arn')
     .option('--db <path>', 'case store path (default: GARRISON_DB, then ~/.garrison/garrison.db)')
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', EXIT_STATUS_HELP);
 }
 
