@@ -37,6 +37,22 @@ function layout(): DeliveredFile[] {
   return files;
 }
 
+/** An account's regions are read side by side, in time order, not one region after the other. */
+function assertRegionsSideBySide(blobs: Blob[]): void {
+  const ofA = blobs.filter((b) => b.location.includes(`/${A}/`)).map((b) => b.location);
+  const times = ofA.map((key) => deliveryTime(key) ?? Number.NaN);
+  assert.deepEqual(
+    times,
+    [...times].sort((x, y) => x - y),
+    'in delivery-time order',
+  );
+  assert.deepEqual(
+    ofA.map((key) => /\/(\d{4}\/\d\d\/\d\d)\//.exec(key)?.[1]),
+    ['2026/03/10', '2026/03/10', '2026/03/12', '2026/03/12', '2026/03/14', '2026/03/14'],
+    'both regions of a day before the next day',
+  );
+}
+
 async function collect(blobs: AsyncIterable<Blob>): Promise<Blob[]> {
   const out: Blob[] = [];
   for await (const blob of blobs) out.push(blob);
@@ -66,19 +82,7 @@ describe('S3 CloudTrail source on moto', { skip: motoSkipReason }, () => {
     await s3.send(new PutObjectCommand({ Bucket: 'trail-all', Key: 'README.txt', Body: 'not a trail' }));
     const blobs = await collect(s3TrailBlobs(s3, parseS3Url('s3://trail-all')));
     assert.deepEqual(blobs.map((b) => b.location).sort(), keys.map((k) => `s3://trail-all/${k}`).sort());
-    // An account's regions are read side by side, in time order, not one region after the other.
-    const ofA = blobs.filter((b) => b.location.includes(`/${A}/`)).map((b) => b.location);
-    const times = ofA.map((key) => deliveryTime(key) ?? Number.NaN);
-    assert.deepEqual(
-      times,
-      [...times].sort((x, y) => x - y),
-      'in delivery-time order',
-    );
-    assert.deepEqual(
-      ofA.map((key) => /\/(\d{4}\/\d\d\/\d\d)\//.exec(key)?.[1]),
-      ['2026/03/10', '2026/03/10', '2026/03/12', '2026/03/12', '2026/03/14', '2026/03/14'],
-      'both regions of a day before the next day',
-    );
+    assertRegionsSideBySide(blobs);
     const bytes = await blobs[0]!.load();
     const records = JSON.parse(gunzipSync(bytes).toString('utf8')).Records;
     assert.equal(records.length, 1);
@@ -86,6 +90,18 @@ describe('S3 CloudTrail source on moto', { skip: motoSkipReason }, () => {
     const chunks: Uint8Array[] = [];
     for await (const chunk of blobs[1]!.open!()) chunks.push(chunk);
     assert.equal(JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')).Records.length, 1);
+  });
+
+  it('finds a trail delivered under a key prefix from the bucket root, regions still side by side', async () => {
+    const s3 = moto.clients().client(S3Client);
+    const files = layout().map((file) => ({ ...file, prefix: 'logs/cloudtrail/prod/' }));
+    const keys = await uploadTrail(s3, 'trail-prefixed', files);
+    await s3.send(
+      new PutObjectCommand({ Bucket: 'trail-prefixed', Key: 'exports/2026/x.txt', Body: 'other' }),
+    );
+    const blobs = await collect(s3TrailBlobs(s3, parseS3Url('s3://trail-prefixed')));
+    assert.deepEqual(blobs.map((b) => b.location).sort(), keys.map((k) => `s3://trail-prefixed/${k}`).sort());
+    assertRegionsSideBySide(blobs);
   });
 
   it('prunes accounts, regions and days before listing or downloading them', async () => {

@@ -39,6 +39,8 @@ export interface DeliveredFile {
   /** yyyy/mm/dd */
   day: string;
   org?: string;
+  /** The trail's S3 key prefix (ends with /), above AWSLogs/. */
+  prefix?: string;
   records: unknown[];
 }
 
@@ -46,7 +48,7 @@ export interface DeliveredFile {
 export function deliveredKey(file: DeliveredFile, n = 0): string {
   const stamp = `${file.day.replaceAll('/', '')}T10${String(n).padStart(2, '0')}Z`;
   const org = file.org ? `${file.org}/` : '';
-  return `AWSLogs/${org}${file.account}/CloudTrail/${file.region}/${file.day}/${file.account}_CloudTrail_${file.region}_${stamp}_abc${n}.json.gz`;
+  return `${file.prefix ?? ''}AWSLogs/${org}${file.account}/CloudTrail/${file.region}/${file.day}/${file.account}_CloudTrail_${file.region}_${stamp}_abc${n}.json.gz`;
 }
 
 /** Creates the bucket and uploads each file gzipped in the delivered `{"Records":[...]}` layout; returns the keys. */

@@ -18,6 +18,13 @@ import type { S3Location } from './locations.js';
 
 export { parseS3Url, type S3Location } from './locations.js';
 
+/**
+ * How many folder levels outside `AWSLogs/` are listed folder by folder: a trail's S3 key prefix
+ * of up to three folders (`logs/cloudtrail/`) is found from the bucket's root, and its regions
+ * are read side by side.
+ */
+const OUTSIDE_DEPTH = 4;
+
 export interface S3ReadOptions {
   /** Downloads in flight at once (default 8). */
   concurrency?: number;
@@ -75,10 +82,11 @@ export async function* s3TrailBlobs(
 
   /**
    * Lists `prefix`, folder by folder down to a trail's regions (so they can be read side by side),
-   * then flat (1,000 keys a call) below them unless days can be pruned. Outside `AWSLogs/`, only
-   * the top folder is listed by folders: a folder other than `AWSLogs/` is listed flat.
+   * then flat (1,000 keys a call) below them unless days can be pruned. Outside `AWSLogs/` (a
+   * trail's key prefix, other data), folders are listed by folders down to OUTSIDE_DEPTH levels
+   * below the given prefix, looking for an `AWSLogs/`, then flat.
    */
-  async function* walk(prefix: string, level: LayoutLevel, flatOutside = false): AsyncGenerator<Blob> {
+  async function* walk(prefix: string, level: LayoutLevel, outsideDepth = 0): AsyncGenerator<Blob> {
     if (level === 'year' && days && prefix.endsWith('/')) {
       // A short window: list its day folders directly instead of years, then months, then days.
       for (const day of days) yield* walk(`${prefix}${day}`, 'files');
@@ -86,7 +94,8 @@ export async function* s3TrailBlobs(
     }
     // At a trail's regions, the region folders are listed and read side by side, in time order.
     const regions = level === 'region';
-    const above = level === 'account' || level === 'service' || (level === 'outside' && !flatOutside);
+    const above =
+      level === 'account' || level === 'service' || (level === 'outside' && outsideDepth < OUTSIDE_DEPTH);
     const flat = !regions && !above && !prunesBelow(level, scope);
     const pages = paginateListObjectsV2(
       { client: s3 },
@@ -107,7 +116,7 @@ export async function* s3TrailBlobs(
         if (!followFolder(level, name, folder, scope)) continue;
         const under = levelUnder(folder);
         if (regions) regionWalks.push(walk(folder, under));
-        else yield* walk(folder, under, level === 'outside');
+        else yield* walk(folder, under, level === 'outside' ? outsideDepth + 1 : 0);
       }
     }
     if (regionWalks.length > 0) yield* mergeByTime(regionWalks, deliveryTime);
