@@ -1,3 +1,5 @@
+import { compareIds, copyId, type IdParts, idsOf } from './event-ids.js';
+
 export const MAX_EVENT_IDS = 100;
 /** The capped lists of a group, in this order (PartialGroup.lists, and the segments of Group.values). */
 export const LISTS = ['accounts', 'regions', 'resources', 'ips', 'agents', 'names'] as const;
@@ -18,7 +20,7 @@ const IDS = 1 << LISTS.length;
 export const ALL_FULL = (IDS << 1) - 1;
 
 /** The hits of one rule × principal × resource within one fixed time window. */
-export interface Group {
+export interface Group extends IdParts {
   ruleId: string;
   principal: string;
   resource: string;
@@ -33,9 +35,11 @@ export interface Group {
    */
   values: string[];
   sizes: number;
-  /** The earliest events (by time, then id), at most MAX_EVENT_IDS, as parallel lists, and the latest time among them. */
+  /**
+   * The earliest events (by time, then id), at most MAX_EVENT_IDS: their times, their ids (by
+   * position, as IdParts: see eventIds), and the latest time among them.
+   */
   times: number[];
-  ids: string[];
   eventsMax: number;
   idsSeen: number;
   /** Bits of the lists (then ids) emptied for good because an earlier window merged with this one holds enough. */
@@ -81,7 +85,7 @@ export function fullness(g: Group): number {
   let bits = g.shadowed;
   for (let list = 0; list < LISTS.length; list++)
     if (listSize(g, list) >= (CAPS[list] as number)) bits |= 1 << list;
-  if (g.ids.length >= MAX_EVENT_IDS) bits |= IDS;
+  if (g.times.length >= MAX_EVENT_IDS) bits |= IDS;
   return bits;
 }
 
@@ -100,36 +104,48 @@ export function shadow(earlier: Group, later: Group): void {
       later.shadowed |= 1 << list;
       emptyList(later, list);
     }
-  if (earlier.ids.length >= MAX_EVENT_IDS || earlier.shadowed & IDS) {
+  if (earlier.times.length >= MAX_EVENT_IDS || earlier.shadowed & IDS) {
     later.shadowed |= IDS;
-    later.ids = [];
     later.times = [];
+    later.idParts = [];
+    later.otherIds = undefined;
     later.eventsMax = -Infinity;
   }
 }
 
-/** Before, in the order event ids are kept: earlier time, then smaller id (so any arrival order keeps the same ids). */
-function before(t: number, id: string, t2: number, id2: string): boolean {
-  return t < t2 || (t === t2 && id < id2);
+/** The ids of the events kept, in the order of `times`. */
+export function eventIds(g: Group): string[] {
+  return idsOf(g, g.times.length);
 }
 
-export function keepEarliest(g: Group, t: number, id: string): void {
+/** True when kept event i comes before kept event j: earlier time, then smaller id. */
+function eventBefore(g: Group, i: number, j: number): boolean {
+  const ti = g.times[i] as number;
+  const tj = g.times[j] as number;
+  return ti < tj || (ti === tj && compareIds(g, i, g, j) < 0);
+}
+
+/**
+ * Keeps the event at time t whose id is id j of `ids` if it is among the earliest MAX_EVENT_IDS
+ * (by time, then id, so any arrival order keeps the same ids).
+ */
+export function keepEarliest(g: Group, t: number, ids: IdParts, j: number): void {
   g.idsSeen++;
   if (g.shadowed & IDS) return;
-  if (g.ids.length < MAX_EVENT_IDS) {
+  const kept = g.times.length;
+  if (kept < MAX_EVENT_IDS) {
     g.times.push(t);
-    g.ids.push(id);
+    copyId(g, kept, ids, j);
     if (t > g.eventsMax) g.eventsMax = t;
     return;
   }
   if (t > g.eventsMax) return;
   let latest = 0;
-  for (let i = 1; i < g.times.length; i++)
-    if (before(g.times[latest] as number, g.ids[latest] as string, g.times[i] as number, g.ids[i] as string))
-      latest = i;
-  if (!before(t, id, g.times[latest] as number, g.ids[latest] as string)) return;
+  for (let i = 1; i < kept; i++) if (eventBefore(g, latest, i)) latest = i;
+  const tl = g.times[latest] as number;
+  if (!(t < tl || (t === tl && compareIds(g, latest, ids, j) > 0))) return;
   g.times[latest] = t;
-  g.ids[latest] = id;
+  copyId(g, latest, ids, j);
   let max = -Infinity;
   for (const time of g.times) if (time > max) max = time;
   g.eventsMax = max;
@@ -142,7 +158,6 @@ export function mergeGroup(into: Group, from: Group): void {
   into.last = Math.max(into.last, from.last);
   for (let list = 0; list < LISTS.length; list++)
     for (const v of listValues(from, list)) addToList(into, list, v);
-  for (let i = 0; i < from.ids.length; i++)
-    keepEarliest(into, from.times[i] as number, from.ids[i] as string);
-  into.idsSeen += from.idsSeen - from.ids.length;
+  for (let i = 0; i < from.times.length; i++) keepEarliest(into, from.times[i] as number, from, i);
+  into.idsSeen += from.idsSeen - from.times.length;
 }

@@ -44,6 +44,9 @@ describe('grouping hits into findings', () => {
       .sort();
     assert.deepEqual(counts, [1, 3]);
     assert.deepEqual(g.findings(), g.findings(), 'asking again changes nothing');
+    const all = g.findings();
+    assert.deepEqual(g.findings(true), all, 'the last ask gives the same findings');
+    assert.deepEqual(g.findings(), [], 'and lets the groups go');
   });
   it('keeps the earliest 100 event ids whatever the arrival order, and says there were more', () => {
     const g = new FindingGrouper(rules);

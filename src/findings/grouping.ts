@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RuleInfo } from '../detect/engine/detection.js';
 import type { Hit } from '../detect/engine/hit.js';
 import { compareFindings, type Finding, ruleRef } from './finding.js';
+import { eventIds } from './group.js';
 import {
   DEFAULT_WINDOW_MS,
   type Group,
@@ -48,10 +49,13 @@ export class FindingGrouper {
     this.#groups.absorb(partial, this.#known);
   }
 
-  /** The findings so far, merged across adjacent windows, most severe first. */
-  findings(): Finding[] {
+  /**
+   * The findings so far, merged across adjacent windows, most severe first. With `last`, the
+   * groups are let go as their findings are made (the end of a hunt): the grouper is then empty.
+   */
+  findings(last = false): Finding[] {
     const out: Finding[] = [];
-    for (const list of this.#groups.byKey()) {
+    for (const list of this.#groups.byKey(last)) {
       list.sort((a, b) => a.first - b.first);
       let current: Group | undefined;
       let copied = false;
@@ -63,7 +67,8 @@ export class FindingGrouper {
               ...current,
               values: [...current.values],
               times: [...current.times],
-              ids: [...current.ids],
+              idParts: [...current.idParts],
+              otherIds: current.otherIds && [...current.otherIds],
             };
           copied = true;
           mergeGroup(current, g);
@@ -85,7 +90,7 @@ export class FindingGrouper {
       .update([g.ruleId, g.principal, g.resource, firstSeen].join('\u0000'))
       .digest('hex')
       .slice(0, 32);
-    const events = g.ids
+    const events = eventIds(g)
       .map((id, i) => ({ t: g.times[i] as number, id }))
       .sort((a, b) => a.t - b.t || a.id.localeCompare(b.id));
     return {

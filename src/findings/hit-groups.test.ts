@@ -143,7 +143,7 @@ describe('hits grouped apart (in scan workers) and merged', () => {
     for (const order of [busy, [...busy].reverse()]) {
       const kept = new HitGroups();
       for (const h of order) kept.add(h);
-      const held = [...kept.groups.values()].reduce((n, g) => n + g.ids.length + g.values.length, 0);
+      const held = [...kept.groups.values()].reduce((n, g) => n + g.times.length + g.values.length, 0);
       assert.equal(kept.groups.size, 10);
       assert.ok(held <= 3 * (MAX_EVENT_IDS + 50), `${held} values held: full windows were not pruned`);
       const g = new FindingGrouper(rules);

@@ -1,4 +1,5 @@
 import type { Hit } from '../detect/engine/hit.js';
+import { asIdParts } from './event-ids.js';
 import { ALL_FULL, addToList, fullness, type Group, keepEarliest, LISTS, linked, shadow } from './group.js';
 import { type PartialGroups, packGroups, unpackGroups } from './partial.js';
 
@@ -84,7 +85,8 @@ export class HitGroups {
         values: [],
         sizes: 0,
         times: [],
-        ids: [],
+        idParts: [],
+        otherIds: undefined,
         eventsMax: -Infinity,
         idsSeen: 0,
         shadowed: 0,
@@ -125,17 +127,27 @@ export class HitGroups {
       addCapped(g, 3, hit.sourceIp);
       addCapped(g, 4, hit.userAgent);
       addCapped(g, 5, callName(hit.eventSource, hit.eventName));
-      if (hit.eventId) keepEarliest(g, t, hit.eventId);
-      for (const id of hit.related ?? []) if (id !== hit.eventId) keepEarliest(g, t, id);
+      if (hit.eventId) keepEarliest(g, t, asIdParts(hit.eventId), 0);
+      for (const id of hit.related ?? []) if (id && id !== hit.eventId) keepEarliest(g, t, asIdParts(id), 0);
       if (full !== ALL_FULL && fullness(g) !== full) this.#prune(g);
     }
   }
 
-  /** The windows of each rule × principal × resource, one list per key. */
-  *byKey(): Generator<Group[]> {
+  /**
+   * The windows of each rule × principal × resource, one list per key. With `forget`, each key's
+   * groups are forgotten once the next is asked for (so memory goes down as findings are made).
+   */
+  *byKey(forget = false): Generator<Group[]> {
     for (const principals of this.#index.values())
       for (const resources of principals.values())
-        for (const windows of resources.values()) yield [...windows.values()];
+        for (const [resource, windows] of resources) {
+          const list = [...windows.values()];
+          yield list;
+          if (!forget) continue;
+          resources.delete(resource);
+          for (const g of list) this.groups.delete(g);
+        }
+    if (forget) this.#index.clear();
   }
 
   /** The groups packed to send across threads; the groups are then forgotten. */
@@ -151,7 +163,7 @@ export class HitGroups {
     if (partial.windowMs !== this.windowMs)
       throw new RangeError(`partial groups of a ${partial.windowMs} ms window, not ${this.windowMs} ms`);
     for (const p of unpackGroups(partial)) {
-      const { ruleId, principal, resource, first, last, count, lists, times, ids, idsSeen } = p;
+      const { ruleId, principal, resource, first, last, count, lists, times, idsSeen } = p;
       if (accept && !accept(ruleId)) continue;
       const g = this.#group(this.#share(ruleId), this.#share(principal), this.#share(resource), first);
       g.count += count;
@@ -159,13 +171,13 @@ export class HitGroups {
       if (last > g.last) g.last = last;
       for (let list = 0; list < LISTS.length; list++)
         for (const v of lists[list] ?? []) addCapped(g, list, v, this.#share);
-      for (let i = 0; i < ids.length; i++) keepEarliest(g, times[i] as number, ids[i] as string);
-      g.idsSeen += idsSeen - ids.length;
+      for (let i = 0; i < times.length; i++) keepEarliest(g, times[i] as number, p, i);
+      g.idsSeen += idsSeen - times.length;
       this.#prune(g);
       // Arrays grown by push keep room for 16 more: copies hold what is there, as groups last the hunt.
       g.values = g.values.slice();
-      g.ids = g.ids.slice();
       g.times = g.times.slice();
+      g.idParts = g.idParts.slice();
     }
   }
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { idsOf } from './event-ids.js';
 import { hit } from './fixtures.test-data.js';
-import { LISTS } from './group.js';
+import { eventIds, LISTS } from './group.js';
 import { HitGroups, listValues } from './hit-groups.js';
 import { unpackGroups } from './partial.js';
 
@@ -9,7 +10,8 @@ const hits = Array.from({ length: 50 }, (_, i) =>
   hit({
     rules: i % 3 ? ['stop'] : ['stop', 'low'],
     time: new Date(Date.UTC(2026, 2, 14, 9, 0, 0) + i * 100_000).toISOString(),
-    eventId: `e-${i}`,
+    // CloudTrail's UUIDs travel as numbers, any other id as a string.
+    eventId: i % 2 ? `e-${i}` : `0f1e2d3c-4b5a-4697-8877-${String(i).padStart(12, '0')}`,
     sourceIp: `198.51.100.${i % 7}`,
   }),
 );
@@ -21,10 +23,19 @@ describe('partial groups packed for another thread', () => {
     const before = [...worker.groups].map((g) => ({
       ...g,
       lists: LISTS.map((_, list) => listValues(g, list)),
+      ids: eventIds(g),
     }));
     const partial = worker.drain();
     assert.ok(partial.strings.length < 50 * 5, 'strings are sent once per blob, not once per use');
-    const back = [...unpackGroups(structuredClone(partial))];
+    const back = [...unpackGroups(structuredClone(partial))].map(
+      ({ idParts: _p, otherIds: _o, ...group }) => ({
+        ...group,
+        ids: idsOf({ idParts: _p, otherIds: _o }, group.times.length),
+      }),
+    );
+    assert.ok(
+      back.some((g) => g.ids.some((id) => id.startsWith('e-')) && g.ids.some((id) => id.length === 36)),
+    );
     assert.deepEqual(
       back,
       before.map(({ ruleId, principal, resource, first, last, count, idsSeen, lists, times, ids }) => ({

@@ -1,11 +1,13 @@
+import { ID_PARTS, type IdParts } from './event-ids.js';
 import { type Group, LISTS, listSize } from './group.js';
 
 /**
  * Hit groups as a scan worker sends them back with a blob's end. Structured cloning costs per
  * object, so the groups are packed into one list of distinct strings and one Float64Array:
  * per group, [rule, principal, resource, first, last, count, idsSeen], then for each of LISTS its
- * length and its values, then the number of kept events and, per event, its time and id (strings
- * are indexes into `strings`).
+ * length and its values, then the number of kept events and, per event, its time and the
+ * ID_PARTS numbers of its id (see event-ids.ts; an id that is not a UUID is -1 - the index of its
+ * string, then zeros). Strings are indexes into `strings`.
  */
 export interface PartialGroups {
   windowMs: number;
@@ -14,8 +16,8 @@ export interface PartialGroups {
   numbers: Float64Array;
 }
 
-/** One group read back from PartialGroups. */
-export interface PartialGroup {
+/** One group read back from PartialGroups: its kept events are `times` and their ids (IdParts). */
+export interface PartialGroup extends IdParts {
   ruleId: string;
   principal: string;
   resource: string;
@@ -25,7 +27,6 @@ export interface PartialGroup {
   idsSeen: number;
   lists: string[][];
   times: number[];
-  ids: string[];
 }
 
 /** Packs groups into PartialGroups. */
@@ -52,8 +53,14 @@ export function packGroups(windowMs: number, groups: Iterable<Group>): PartialGr
       numbers.push(size);
       for (const end = at + size; at < end; at++) numbers.push(ref(g.values[at] as string));
     }
-    numbers.push(g.ids.length);
-    for (let i = 0; i < g.ids.length; i++) numbers.push(g.times[i] as number, ref(g.ids[i] as string));
+    numbers.push(g.times.length);
+    for (let i = 0; i < g.times.length; i++) {
+      const at = i * ID_PARTS;
+      const p0 = g.idParts[at] as number;
+      if (p0 >= 0)
+        numbers.push(g.times[i] as number, p0, g.idParts[at + 1] as number, g.idParts[at + 2] as number);
+      else numbers.push(g.times[i] as number, -1 - ref((g.otherIds as string[])[-1 - p0] as string), 0, 0);
+    }
   }
   return { windowMs, groups: count, strings, numbers: Float64Array.from(numbers) };
 }
@@ -66,11 +73,12 @@ export function* unpackGroups(partial: PartialGroups): Generator<PartialGroup> {
     if (at >= numbers.length) throw new RangeError('partial groups end too early');
     return numbers[at++] as number;
   };
-  const str = (): string => {
-    const s = strings[num()];
+  const stringAt = (index: number): string => {
+    const s = strings[index];
     if (s === undefined) throw new RangeError('partial groups refer to a missing string');
     return s;
   };
+  const str = (): string => stringAt(num());
   for (let n = 0; n < partial.groups; n++) {
     const ruleId = str();
     const principal = str();
@@ -78,12 +86,19 @@ export function* unpackGroups(partial: PartialGroups): Generator<PartialGroup> {
     const [first, last, count, idsSeen] = [num(), num(), num(), num()];
     const lists = LISTS.map(() => Array.from({ length: num() }, str));
     const times: number[] = [];
-    const ids: string[] = [];
+    const idParts: number[] = [];
+    let otherIds: string[] | undefined;
     for (let i = num(); i > 0; i--) {
       times.push(num());
-      ids.push(str());
+      const p0 = num();
+      if (p0 >= 0) idParts.push(p0, num(), num());
+      else {
+        otherIds ??= [];
+        const k = otherIds.push(stringAt(-1 - p0)) - 1;
+        idParts.push(-1 - k, num(), num());
+      }
     }
-    yield { ruleId, principal, resource, first, last, count, idsSeen, lists, times, ids };
+    yield { ruleId, principal, resource, first, last, count, idsSeen, lists, times, idParts, otherIds };
   }
   if (at !== numbers.length) throw new RangeError('partial groups hold more than they say');
 }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { GarrisonError } from '../../errors.js';
+import { idsOf } from '../../findings/event-ids.js';
 import { type PartialGroup, unpackGroups } from '../../findings/partial.js';
 import { type CloudTrailRecord, checkRecord } from '../../trail/record.js';
 import { BytePeek } from '../../trail/scan/peek.js';
@@ -159,8 +160,9 @@ describe('the hunt matcher over the pack and the SigmaHQ rules', {
     const { hits, fired } = blobEnd(matcher);
     assert.equal(fired, 1);
     assert.equal(hits.groups, 1);
-    const [{ ruleId: rule, principal, resource, count, lists, ids } = {} as PartialGroup] =
-      unpackGroups(hits);
+    const [group = {} as PartialGroup] = unpackGroups(hits);
+    const { ruleId: rule, principal, resource, count, lists } = group;
+    const ids = idsOf(group, group.times.length);
     assert.equal(rule, 'aws_cloudtrail_disable_logging');
     assert.equal(principal, 'arn:aws:iam::111122223333:user/mallory');
     assert.equal(resource, 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/main-trail');

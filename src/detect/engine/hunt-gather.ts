@@ -31,6 +31,6 @@ export class HuntGathering {
   /** End of the stream: the stateful detections' pending hits, then every finding. */
   findings(): Finding[] {
     for (const hit of this.state.flush()) this.grouper.add(hit);
-    return this.grouper.findings();
+    return this.grouper.findings(true);
   }
 }

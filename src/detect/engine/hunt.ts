@@ -93,5 +93,5 @@ export function huntRecords(
     const fired = index.match(record);
     if (fired.length) grouper.add(hitOf(record, fired));
   }
-  return grouper.findings();
+  return grouper.findings(true);
 }
