@@ -1,43 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describeError, GarrisonError } from '../../errors.js';
-import { isDigestName } from './decode.js';
+import { BlobFeeder, HIGH_WATER, type InFlight } from './feeder.js';
 import { InOrder } from './in-order.js';
 import type { ToMain, ToWorker } from './messages.js';
 import { ScanTally, Wake } from './tally.js';
 import type { Blob, MatcherSpec, ScanEvent, ScanOptions, ScanRun } from './types.js';
 
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
 /**
  * The scanner: decodes and filters blobs in worker threads. Each worker builds the matcher once;
- * the main thread reads the blobs (files, S3 objects, stdin) and hands them over, at most
- * PER_WORKER at a time per worker, and stops handing out while the consumer lags: memory stays
- * flat whatever the input size. Events arrive blob by blob, in the order the blobs were given
- * (see InOrder), so a scan gives the same output on every run.
+ * the main thread reads the blobs (files, S3 objects, stdin) and hands them over a few at a time
+ * per worker, and stops handing out while the consumer lags (see BlobFeeder): memory stays flat
+ * whatever the input size. Events arrive blob by blob, in the order the blobs were given (see
+ * InOrder), so a scan gives the same output on every run.
  */
-
-const WORKER_URL = new URL('./worker.js', import.meta.url);
-const PER_WORKER = 2;
-const HIGH_WATER = 5_000;
-/** Blobs larger than this (or of unknown size) are streamed in chunks when the blob can stream. */
-const LOAD_LIMIT = 32 * 1024 * 1024;
-const CHUNK_CREDITS = 4;
-
-interface InFlight {
-  worker: number;
-  location: string;
-  bytesIn: number;
-  credits: number;
-  streamed?: boolean;
-}
-
-/** Whole bytes are moved to the worker without a copy when they own their ArrayBuffer. */
-function transferList(bytes: Uint8Array): ArrayBuffer[] {
-  const buffer = bytes.buffer;
-  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
-    ? [buffer]
-    : [];
-}
-
 export function scanBlobs<Out = unknown>(
   blobs: AsyncIterable<Blob> | Iterable<Blob>,
   spec: MatcherSpec,
@@ -68,13 +46,9 @@ async function* run(
   const out: ScanEvent[] = [];
   const feederWake = new Wake();
   const consumerWake = new Wake();
-  const assigned = new Array<number>(count).fill(0);
   const inflight = new Map<number, InFlight>();
   let failure: unknown;
   let stopped = false;
-  let feeding = true;
-  let pendingLoads = 0;
-  let nextId = 0;
 
   const fail = (error: unknown) => {
     failure ??= error;
@@ -97,8 +71,6 @@ async function* run(
     order.end(id);
     progress();
   };
-  const rejectWhole = (id: number, location: string, reason: string) =>
-    only(id, { kind: 'rejected', rejection: { location, reason } });
 
   const onAbort = () => fail(signal?.reason ?? new Error('scan aborted'));
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -128,7 +100,7 @@ async function* run(
       for (const event of message.events) order.event(message.id, event);
       const blob = inflight.get(message.id)!;
       inflight.delete(message.id);
-      assigned[worker]!--;
+      feeder.done(worker);
       if (blob.streamed) tally.streamingBytes -= blob.bytesIn;
       order.event(
         message.id,
@@ -147,98 +119,19 @@ async function* run(
       fail(new GarrisonError('internal', `scan failed: ${message.message}`));
   }
 
-  const post = (worker: number, message: ToWorker, transfer: ArrayBuffer[] = []) =>
-    workers[worker]!.postMessage(message, transfer);
-
-  const freeWorker = (): number => {
-    let best = -1;
-    for (let i = 0; i < count; i++)
-      if (assigned[i]! < PER_WORKER && (best < 0 || assigned[i]! < assigned[best]!)) best = i;
-    return best;
-  };
-
-  async function load(worker: number, id: number, blob: Blob): Promise<void> {
-    try {
-      const bytes = await blob.load();
-      if (stopped) return;
-      inflight.set(id, { worker, location: blob.location, bytesIn: bytes.byteLength, credits: 0 });
-      post(worker, { type: 'blob', id, location: blob.location, bytes }, transferList(bytes));
-    } catch (error) {
-      assigned[worker]!--;
-      rejectWhole(id, blob.location, `unreadable: ${describeError(error)}`);
-      feederWake.notify();
-    } finally {
-      pendingLoads--;
-      consumerWake.notify();
-    }
-  }
-
-  async function stream(worker: number, id: number, blob: Blob): Promise<void> {
-    const state: InFlight = {
-      worker,
-      location: blob.location,
-      bytesIn: 0,
-      credits: CHUNK_CREDITS,
-      streamed: true,
-    };
-    inflight.set(id, state);
-    post(worker, { type: 'blob', id, location: blob.location });
-    try {
-      for await (const chunk of blob.open!()) {
-        while (state.credits <= 0 && !stopped) await feederWake.wait();
-        if (stopped) return;
-        state.credits--;
-        state.bytesIn += chunk.byteLength;
-        tally.streamingBytes += chunk.byteLength;
-        post(worker, { type: 'chunk', id, bytes: chunk }, transferList(chunk));
-      }
-      post(worker, { type: 'end', id });
-    } catch (error) {
-      post(worker, { type: 'end', id, error: describeError(error) });
-    }
-  }
-
-  async function feed(): Promise<void> {
-    try {
-      for await (const blob of blobs) {
-        if (stopped) return;
-        if (isDigestName(blob.location)) {
-          summary.skippedFiles++;
-          only(nextId++, { kind: 'blob-skipped', location: blob.location, reason: 'CloudTrail digest file' });
-          continue;
-        }
-        if (blob.unreadable !== undefined) {
-          rejectWhole(nextId++, blob.location, blob.unreadable);
-          continue;
-        }
-        while (!stopped && (freeWorker() < 0 || out.length + order.heldEvents > HIGH_WATER))
-          await feederWake.wait();
-        if (stopped) return;
-        const worker = freeWorker();
-        const id = nextId++;
-        assigned[worker]!++;
-        if (blob.open && (blob.size === undefined || blob.size > LOAD_LIMIT)) void stream(worker, id, blob);
-        else if (blob.path !== undefined) {
-          inflight.set(id, { worker, location: blob.location, bytesIn: 0, credits: 0 });
-          post(worker, { type: 'blob', id, location: blob.location, path: blob.path });
-        } else {
-          pendingLoads++;
-          void load(worker, id, blob);
-        }
-      }
-    } catch (error) {
-      fail(
-        error instanceof GarrisonError
-          ? error
-          : new GarrisonError('input', `cannot list the input: ${describeError(error)}`),
-      );
-    } finally {
-      feeding = false;
-      consumerWake.notify();
-    }
-  }
-
-  void feed();
+  const feeder = new BlobFeeder({
+    workers: count,
+    tally,
+    inflight,
+    feederWake,
+    consumerWake,
+    stopped: () => stopped,
+    backlog: () => out.length + order.heldEvents,
+    post: (worker, message, transfer = []) => workers[worker]!.postMessage(message, transfer),
+    only,
+    fail,
+  });
+  void feeder.feed(blobs);
   try {
     for (;;) {
       if (failure) throw failure;
@@ -248,7 +141,7 @@ async function* run(
         if (out.length < HIGH_WATER / 2) feederWake.notify();
         continue;
       }
-      if (!feeding && pendingLoads === 0 && inflight.size === 0) return;
+      if (!feeder.feeding && feeder.pendingLoads === 0 && inflight.size === 0) return;
       await consumerWake.wait();
     }
   } finally {
