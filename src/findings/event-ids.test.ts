@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { asIdParts, compareIds, type IdParts, idAt, setIdAt, uuidOf, uuidParts } from './event-ids.js';
+import {
+  asIdParts,
+  compareIds,
+  copyId,
+  type IdParts,
+  idAt,
+  setIdAt,
+  uuidOf,
+  uuidParts,
+} from './event-ids.js';
 import { eventIds, type Group, keepEarliest, MAX_EVENT_IDS } from './group.js';
 
 const order = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
@@ -59,6 +68,16 @@ describe('event ids kept as numbers', () => {
           `${all[i]} vs new ${all[j]}`,
         );
       }
+  });
+
+  it('copy an id onto itself as a no-op, and refuse an empty id', () => {
+    const ids: IdParts = { idParts: [], otherIds: undefined };
+    setIdAt(ids, 0, 'made-up');
+    copyId(ids, 0, ids, 0);
+    assert.equal(idAt(ids, 0), 'made-up');
+    setIdAt(ids, 1, 'other');
+    assert.deepEqual([idAt(ids, 0), idAt(ids, 1)], ['made-up', 'other']);
+    assert.throws(() => setIdAt(ids, 2, ''), /empty event id/);
   });
 
   it('reuse the slot of a replaced id that was not a UUID, so replacing cannot grow memory', () => {

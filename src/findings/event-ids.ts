@@ -49,6 +49,12 @@ export function uuidParts(id: string, out: number[]): boolean {
   return true;
 }
 
+/** True when these are the parts of a UUID (whole numbers of 12, 12 and 8 hex digits). */
+export function validUuidParts(p0: number, p1: number, p2: number): boolean {
+  const in48 = (p: number) => Number.isInteger(p) && p >= 0 && p < 2 ** 48;
+  return in48(p0) && in48(p1) && Number.isInteger(p2) && p2 >= 0 && p2 < 2 ** 32;
+}
+
 /** The UUID whose parts these are. */
 export function uuidOf(p0: number, p1: number, p2: number): string {
   const hex =
@@ -91,19 +97,21 @@ export function asIdParts(id: string): IdParts {
 
 /** Sets the id at position i of `to` (i = its length appends one) to id j of `from`. */
 export function copyId(to: IdParts, i: number, from: IdParts, j: number): void {
+  if (to === from && i === j) return;
+  const b = j * ID_PARTS;
+  const p0 = from.idParts[b] as number;
+  const id = p0 < 0 ? ((from.otherIds as string[])[-1 - p0] as string) : undefined;
+  if (id === '') throw new RangeError('an empty event id cannot be kept');
   const at = i * ID_PARTS;
   const replaced = to.idParts[at];
   // The string slot of a replaced id that was not a UUID is freed ('') and reused first.
   if (replaced !== undefined && replaced < 0) (to.otherIds as string[])[-1 - replaced] = '';
-  const b = j * ID_PARTS;
-  const p0 = from.idParts[b] as number;
-  if (p0 >= 0) {
+  if (id === undefined) {
     to.idParts[at] = p0;
     to.idParts[at + 1] = from.idParts[b + 1] as number;
     to.idParts[at + 2] = from.idParts[b + 2] as number;
     return;
   }
-  const id = (from.otherIds as string[])[-1 - p0] as string;
   to.otherIds ??= [];
   let k = to.otherIds.indexOf('');
   if (k < 0) k = to.otherIds.push(id) - 1;

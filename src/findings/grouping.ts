@@ -61,7 +61,8 @@ export class FindingGrouper {
       let copied = false;
       for (const g of list) {
         if (current && g.first - current.last <= this.windowMs) {
-          // Merged into a copy: the groups stay as they are, so findings() can be asked again.
+          // Merged into a copy: the groups stay as they are, so findings() can be asked again
+          // (the last ask could merge in place, but copies are few: one per merged finding).
           if (!copied)
             current = {
               ...current,

@@ -147,7 +147,10 @@ export class HitGroups {
           resources.delete(resource);
           for (const g of list) this.groups.delete(g);
         }
-    if (forget) this.#index.clear();
+    if (forget) {
+      this.#index.clear();
+      this.#shared.clear();
+    }
   }
 
   /** The groups packed to send across threads; the groups are then forgotten. */

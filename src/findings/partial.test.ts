@@ -58,4 +58,29 @@ describe('partial groups packed for another thread', () => {
     const dangling = { ...partial, strings: partial.strings.slice(0, 2) };
     assert.throws(() => [...unpackGroups(dangling)], /missing string/);
   });
+
+  it('refuse an event id that is neither a UUID in range nor a string that exists and is not empty', () => {
+    // One group (rule 'r', principal 'p', no resource, empty lists) with one event: time, then the id.
+    const pack = (id: number[]) => ({
+      windowMs: 3_600_000,
+      groups: 1,
+      strings: ['r', 'p', '', 'made-up'],
+      numbers: Float64Array.from([0, 1, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, ...id]),
+    });
+    const idOf = (id: number[]) => [...unpackGroups(pack(id))].map((g) => idsOf(g, g.times.length)[0]);
+    assert.deepEqual(idOf([1, 2, 3]), ['00000000-0001-0000-0000-000200000003']);
+    assert.deepEqual(idOf([-4, 0, 0]), ['made-up']);
+    for (const bad of [
+      [0.5, 0, 0],
+      [2 ** 48, 0, 0],
+      [0, Number.NaN, 0],
+      [0, 0, 2 ** 32],
+      [0, -1, 0],
+      [-4, 1, 0],
+      [-3, 0, 0],
+      [-9, 0, 0],
+      [Number.NEGATIVE_INFINITY, 0, 0],
+    ])
+      assert.throws(() => idOf(bad), /malformed event id|empty event id|missing string/, String(bad));
+  });
 });

@@ -1,4 +1,4 @@
-import { ID_PARTS, type IdParts } from './event-ids.js';
+import { ID_PARTS, type IdParts, validUuidParts } from './event-ids.js';
 import { type Group, LISTS, listSize } from './group.js';
 
 /**
@@ -90,13 +90,15 @@ export function* unpackGroups(partial: PartialGroups): Generator<PartialGroup> {
     let otherIds: string[] | undefined;
     for (let i = num(); i > 0; i--) {
       times.push(num());
-      const p0 = num();
-      if (p0 >= 0) idParts.push(p0, num(), num());
-      else {
+      const [p0, p1, p2] = [num(), num(), num()];
+      if (validUuidParts(p0, p1, p2)) idParts.push(p0, p1, p2);
+      else if (Number.isInteger(p0) && p0 < 0 && p1 === 0 && p2 === 0) {
+        const id = stringAt(-1 - p0);
+        if (id === '') throw new RangeError('partial groups hold an empty event id');
         otherIds ??= [];
-        const k = otherIds.push(stringAt(-1 - p0)) - 1;
-        idParts.push(-1 - k, num(), num());
-      }
+        const k = otherIds.push(id) - 1;
+        idParts.push(-1 - k, 0, 0);
+      } else throw new RangeError('partial groups hold a malformed event id');
     }
     yield { ruleId, principal, resource, first, last, count, idsSeen, lists, times, idParts, otherIds };
   }
