@@ -13,9 +13,11 @@ process.emitWarning = (warning, ...rest) => {
 
 // A reader that goes away (`garrison ... | head`) is not an error: commands stop writing when a
 // write fails with EPIPE; this keeps the failed write of any other text (help, usage) quiet too.
+// Any other error is left to the command's own listener (it reports it), or thrown as before.
 for (const stream of [process.stdout, process.stderr])
   stream.on('error', (error) => {
-    if (error?.code !== 'EPIPE') throw error;
+    if (error?.code === 'EPIPE' || stream.listenerCount('error') > 1) return;
+    throw error;
   });
 
 main(process.argv).then(

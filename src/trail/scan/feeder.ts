@@ -27,7 +27,7 @@ export interface FeedTarget {
   readonly workers: number;
   readonly tally: ScanTally;
   readonly inflight: Map<number, InFlight>;
-  /** Woken when a worker frees a slot, a chunk credit comes back or the consumer catches up. */
+  /** Woken when a worker frees a slot, a chunk credit comes back, the consumer catches up or the scan stops. */
   readonly feederWake: Wake;
   /** Woken when the consumer may have something new to do. */
   readonly consumerWake: Wake;

@@ -83,8 +83,8 @@ export async function* s3TrailBlobs(
   /**
    * Lists `prefix`, folder by folder down to a trail's regions (so they can be read side by side),
    * then flat (1,000 keys a call) below them unless days can be pruned. Outside `AWSLogs/` (a
-   * trail's key prefix, other data), folders are listed by folders down to OUTSIDE_DEPTH levels
-   * below the given prefix, looking for an `AWSLogs/`, then flat.
+   * trail's key prefix, other data), the given prefix and the folders down to OUTSIDE_DEPTH - 1
+   * levels below it are listed by folders, looking for an `AWSLogs/`; deeper ones flat.
    */
   async function* walk(prefix: string, level: LayoutLevel, outsideDepth = 0): AsyncGenerator<Blob> {
     if (level === 'year' && days && prefix.endsWith('/')) {
