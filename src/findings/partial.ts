@@ -55,10 +55,10 @@ export function packGroups(windowMs: number, groups: Iterable<Group>): PartialGr
     }
     numbers.push(g.times.length);
     for (let i = 0; i < g.times.length; i++) {
-      const at = i * ID_PARTS;
-      const p0 = g.idParts[at] as number;
+      const part = i * ID_PARTS;
+      const p0 = g.idParts[part] as number;
       if (p0 >= 0)
-        numbers.push(g.times[i] as number, p0, g.idParts[at + 1] as number, g.idParts[at + 2] as number);
+        numbers.push(g.times[i] as number, p0, g.idParts[part + 1] as number, g.idParts[part + 2] as number);
       else numbers.push(g.times[i] as number, -1 - ref((g.otherIds as string[])[-1 - p0] as string), 0, 0);
     }
   }
