@@ -45,6 +45,23 @@ describe(detection.meta.id, () => {
     assert.equal(hits[0]?.related.length, 1);
   });
 
+  it('judges the oldest waiting call at once when too many wait, instead of dropping it', () => {
+    const records = [
+      ...baseline,
+      call(10, 'GetUser', '203.0.113.66'),
+      call(12, 'CreateAccessKey', '203.0.113.66'),
+      call(13, 'CreateUser'),
+      call(14, 'AttachUserPolicy'),
+    ];
+    const { hits, during } = hunt(records, { maxPending: 2 });
+    assert.deepEqual(
+      during.map((h) => h.eventName),
+      ['CreateAccessKey'],
+      'judged when the third call arrived',
+    );
+    assert.deepEqual(hits, hunt(records).hits, 'the same hit as when all wait for the end');
+  });
+
   it('fires on a new user agent family (a pentest distribution, another SDK)', () => {
     const boto = 'Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#6.5.0-kali3-amd64';
     const { hits } = hunt([...baseline, call(20, 'StopLogging', OFFICE_IP, boto)]);

@@ -1,13 +1,17 @@
 import { type CloudTrailRecord, principalOf } from '../../trail/record.js';
+import { type Hit, hitOf } from '../engine/hit.js';
 import { FirstSeenTable, MIN_HISTORY, marksOf, peekFirstSeen } from './first-use-table.js';
-import { DEFAULT_MAX_KEYS, defineStateful, type StatefulHit, statefulHit, timeOf } from './types.js';
+import { DEFAULT_MAX_KEYS, defineStateful, hitWithSummary, type StatefulHit, timeOf } from './types.js';
 
 export { agentFamily } from './first-use-table.js';
 
 const ID = 'garrison-aws-first-use-then-sensitive-call';
 /** A sensitive call must follow the first use of the new IP or user agent within this time. */
 const FOLLOW_MS = 60 * 60 * 1000;
-/** Sensitive calls kept until the end of the hunt (the oldest are dropped past this). */
+/**
+ * Sensitive calls kept until the end of the hunt. Past this, the oldest is judged at once against
+ * the tables so far (final when the input comes in time order, as a delivered trail does).
+ */
 const MAX_PENDING = 20_000;
 
 /** Calls that change who can do what, hide activity or read secrets: worth a look from an unfamiliar place. */
@@ -54,6 +58,13 @@ export const SENSITIVE = new Set([
   'ScheduleKeyDeletion',
   'DisableKey',
 ]);
+
+/** A sensitive call waiting for the end of the hunt: its hit, principal key and time. */
+interface Pending {
+  hit: Hit;
+  principal: string;
+  time: number;
+}
 
 function keyOf(record: CloudTrailRecord): string {
   return record.userIdentity?.principalId ?? principalOf(record);
@@ -125,7 +136,22 @@ export const firstUseThenSensitiveCall = defineStateful(
     create(options = {}) {
       const table = new FirstSeenTable(options.maxKeys ?? DEFAULT_MAX_KEYS);
       const absorbed = options.baselinesAbsorbed === true;
-      const pending: CloudTrailRecord[] = [];
+      const maxPending = options.maxPending ?? MAX_PENDING;
+      // What a hit needs of each sensitive call, not the record (thousands wait for the end).
+      const pending: Pending[] = [];
+      const judge = ({ hit, principal, time }: Pending): StatefulHit[] => {
+        const fresh = marksOf(hit.sourceIp, hit.userAgent)
+          .map((mark) => ({ mark, first: table.newMarkSince(principal, mark) }))
+          .filter((f) => f.first && f.first.time <= time && time - f.first.time <= FOLLOW_MS);
+        if (fresh.length === 0) return [];
+        const since = Math.min(...fresh.map((f) => f.first?.time ?? time));
+        const marks = fresh.map((f) => f.mark.replace(/^agent /, 'user agent ')).join(' and ');
+        const related = fresh
+          .map((f) => f.first?.eventId)
+          .filter((e): e is string => !!e && e !== hit.eventId);
+        const summary = `${hit.eventName} from ${marks}, first used by this principal ${Math.round((time - since) / 60000)} min earlier`;
+        return [hitWithSummary(hit, summary, related)];
+      };
       return {
         id: ID,
         size: () => table.size,
@@ -133,32 +159,11 @@ export const firstUseThenSensitiveCall = defineStateful(
         observe(record: CloudTrailRecord): StatefulHit[] {
           if (record.userIdentity?.invokedBy) return [];
           if (!absorbed) noteRecord(table, record);
-          if (SENSITIVE.has(record.eventName)) {
-            pending.push(record);
-            if (pending.length > MAX_PENDING) pending.shift();
-          }
-          return [];
+          if (!SENSITIVE.has(record.eventName)) return [];
+          pending.push({ hit: hitOf(record, [ID]), principal: keyOf(record), time: timeOf(record) });
+          return pending.length > maxPending ? judge(pending.shift() as Pending) : [];
         },
-        flush(): StatefulHit[] {
-          const hits: StatefulHit[] = [];
-          for (const record of pending.splice(0)) {
-            const now = timeOf(record);
-            const fresh = marksOf(record.sourceIPAddress, record.userAgent)
-              .map((mark) => ({ mark, first: table.newMarkSince(keyOf(record), mark) }))
-              .filter((f) => f.first && f.first.time <= now && now - f.first.time <= FOLLOW_MS);
-            if (fresh.length === 0) continue;
-            const since = Math.min(...fresh.map((f) => f.first?.time ?? now));
-            hits.push(
-              statefulHit(
-                ID,
-                record,
-                `${record.eventName} from ${fresh.map((f) => f.mark.replace(/^agent /, 'user agent ')).join(' and ')}, first used by this principal ${Math.round((now - since) / 60000)} min earlier`,
-                fresh.map((f) => f.first?.eventId).filter((e): e is string => !!e && e !== record.eventID),
-              ),
-            );
-          }
-          return hits;
-        },
+        flush: () => pending.splice(0).flatMap(judge),
       };
     },
   },

@@ -45,6 +45,8 @@ export interface StatefulOptions {
   awsNetworks?: string[];
   /** The baselines arrive through absorb() (built in scan workers), not from the records observed. */
   baselinesAbsorbed?: boolean;
+  /** Most calls a detection holds until the end of the hunt before judging the oldest at once. Default 20 000. */
+  maxPending?: number;
 }
 
 export interface StatefulDetection {
@@ -94,7 +96,12 @@ export function statefulHit(
   summary: string,
   related: string[] = [],
 ): StatefulHit {
-  return { ...hitOf(record, [id]), related: related.slice(0, MAX_RELATED), summary };
+  return hitWithSummary(hitOf(record, [id]), summary, related);
+}
+
+/** A hit made earlier (hitOf) with the analyst's line and the related event ids. */
+export function hitWithSummary(hit: Hit, summary: string, related: string[] = []): StatefulHit {
+  return { ...hit, related: related.slice(0, MAX_RELATED), summary };
 }
 
 /** Milliseconds since the epoch of a record's eventTime (validated ISO 8601 by the record schema). */
