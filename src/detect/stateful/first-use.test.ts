@@ -10,6 +10,9 @@ const at = (minute: number) => `2026-03-14T13:${String(minute).padStart(2, '0')}
 const call = (minute: number, eventName: string, sourceIPAddress = OFFICE_IP, userAgent = CLI_AGENT) =>
   apiCall({ eventSource: 'iam.amazonaws.com', eventName, eventTime: at(minute), sourceIPAddress, userAgent });
 const baseline = [call(0, 'ListUsers'), call(1, 'GetUser'), call(2, 'ListRoles')];
+/** After the baseline, a first call from a new IP, then a sensitive one from it two minutes later. */
+const NEW_IP = '203.0.113.66';
+const fromNewIp = () => [...baseline, call(10, 'GetUser', NEW_IP), call(12, 'CreateAccessKey', NEW_IP)];
 
 function hunt(records: CloudTrailRecord[], options = {}) {
   const detector = detection.create(options);
@@ -30,11 +33,7 @@ describe(detection.meta.id, () => {
   });
 
   it('reports, at the end of the hunt, a sensitive call from an IP first used shortly before', () => {
-    const { hits, during } = hunt([
-      ...baseline,
-      call(10, 'GetUser', '203.0.113.66'),
-      call(12, 'CreateAccessKey', '203.0.113.66'),
-    ]);
+    const { hits, during } = hunt(fromNewIp());
     assert.deepEqual(during, []);
     assert.equal(hits.length, 1);
     assert.equal(hits[0]?.eventName, 'CreateAccessKey');
@@ -46,13 +45,7 @@ describe(detection.meta.id, () => {
   });
 
   it('judges the oldest waiting call at once when too many wait, instead of dropping it', () => {
-    const records = [
-      ...baseline,
-      call(10, 'GetUser', '203.0.113.66'),
-      call(12, 'CreateAccessKey', '203.0.113.66'),
-      call(13, 'CreateUser'),
-      call(14, 'AttachUserPolicy'),
-    ];
+    const records = [...fromNewIp(), call(13, 'CreateUser'), call(14, 'AttachUserPolicy')];
     const { hits, during } = hunt(records, { maxPending: 2 });
     assert.deepEqual(
       during.map((h) => h.eventName),
@@ -70,23 +63,14 @@ describe(detection.meta.id, () => {
   });
 
   it('gives the same answer whatever order the files are read in', () => {
-    const records = [
-      ...baseline,
-      call(10, 'GetUser', '203.0.113.66'),
-      call(12, 'CreateAccessKey', '203.0.113.66'),
-    ];
+    const records = fromNewIp();
     const inOrder = hunt(records).hits.map((h) => h.eventId);
     const reversed = hunt([...records].reverse()).hits.map((h) => h.eventId);
     assert.deepEqual(reversed, inOrder);
   });
 
   it('gives the same answer when workers collect first-seen tables from raw bytes and only sensitive calls are parsed', () => {
-    const records = [
-      ...baseline,
-      call(10, 'GetUser', '203.0.113.66'),
-      call(12, 'CreateAccessKey', '203.0.113.66'),
-      call(13, 'CreateAccessKey'),
-    ];
+    const records = [...fromNewIp(), call(13, 'CreateAccessKey')];
     const expected = hunt(records).hits.map((h) => h.eventId);
     const collector = detection.collector?.();
     assert.ok(collector);
@@ -129,9 +113,9 @@ describe(detection.meta.id, () => {
       [['p', [1], [['m', 'soon', 'e']]]],
     ])
       detector.absorb?.(junk);
-    const viaService = call(12, 'CreateAccessKey', '203.0.113.66');
+    const viaService = call(12, 'CreateAccessKey', NEW_IP);
     viaService.userIdentity = { ...viaService.userIdentity, invokedBy: 'cloudformation.amazonaws.com' };
-    for (const r of [...baseline, call(10, 'GetUser', '203.0.113.66'), viaService]) detector.observe(r);
+    for (const r of [...baseline, call(10, 'GetUser', NEW_IP), viaService]) detector.observe(r);
     assert.deepEqual(detector.flush(), []);
     assert.ok(SENSITIVE.has('CreateAccessKey'));
   });
